@@ -1,0 +1,3 @@
+using RiskGate.Host;
+
+return CommandLine.Run(args, Console.Out, Console.Error);
