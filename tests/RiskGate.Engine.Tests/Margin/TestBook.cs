@@ -62,7 +62,7 @@ internal sealed class TestBook
 
     public int NqZ { get; }
 
-    public List<int> Options_ { get; } = [];
+    public List<int> OptionList { get; } = [];
 
     /// <summary>The ES Z option with this strike and type.</summary>
     public int EsOption(bool isCall, double strike) => Find(EsZ, isCall, strike);
@@ -88,12 +88,12 @@ internal sealed class TestBook
     {
         var i = Instruments.AddOption(future, isCall, strike, expiry, multiplier, 0.05);
         Market.SetSmile(i, new FlatSmile(vol, expiry));
-        Options_.Add(i);
+        OptionList.Add(i);
     }
 
     private int Find(int future, bool isCall, double strike)
     {
-        foreach (var i in Options_)
+        foreach (var i in OptionList)
         {
             ref readonly var o = ref Instruments[i];
             if (o.Underlying == future && o.IsCall == isCall && o.Strike == strike)
