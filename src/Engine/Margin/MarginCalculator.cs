@@ -145,7 +145,7 @@ public sealed class MarginCalculator
             var gm = groups[inst.Group];
             if (_arrays.NodeCount(i) != gm.ScenarioCount)
             {
-                ThrowHelper.InvalidOperation("risk array of instrument " + i + " was not built for its group's scan.");
+                ThrowHelper.InstrumentState("risk array was not built for its group's scan", i);
             }
 
             double q = portfolio.Quantity(i);

@@ -141,6 +141,23 @@ public class MarginCommandTests
         Assert.Equal(500 * 4, g.GetProperty("short_option_minimum").GetDouble(), 6);
     }
 
+    [Fact]
+    public void Run_CustomScanPoints_ScenarioVectorFollowsTheData()
+    {
+        var node = JsonNode.Parse(File.ReadAllText(Path.Combine(Examples, "calendar-spread.json")))!;
+        node["groups"]![0]!["scan"]!["points"] = JsonNode.Parse("""[{"price": 0.5}, {"price": -0.5}, {"price": 3, "weight": 0.1}]""");
+        var (code, stdout, stderr) = RunText(node.ToJsonString());
+        Assert.True(code == 0, stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        var g = doc.RootElement.GetProperty("groups")[0];
+        Assert.Equal("custom", g.GetProperty("scan_points").GetString());
+        Assert.Equal(3, g.GetProperty("scenario_pnl").GetArrayLength());
+
+        // 3 long Z at 6000 against 3 short H at 6045, 6% relative range, $50: a half-range move up
+        // gains on Z and loses on H; the net is the basis: 3 × 50 × 0.5 × 6% × (6045 − 6000).
+        Assert.Equal(3 * 50 * 0.5 * 0.06 * 45, g.GetProperty("scenario_pnl")[0].GetDouble(), 2);
+    }
+
     public static TheoryData<Func<JsonNode, JsonNode?>, string> BadInputs => new()
     {
         { n => { n.AsObject().Remove("valuation_date"); return n; }, "error: $.valuation_date: missing required field" }, // required field
