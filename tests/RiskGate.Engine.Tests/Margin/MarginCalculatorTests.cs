@@ -93,6 +93,26 @@ public class MarginCalculatorTests
         Assert.Equal(15_000 + 21_600, result.Maintenance, 6);
     }
 
+    [Fact]
+    public void Compute_CreditAgainstShortOptionMinimum_FloorHolds()
+    {
+        // NQ: 1 short future and 2 short puts against 5 long ES at a 100% credit: every NQ delta goes
+        // into spreads, so without the floor NQ's requirement would drop to zero.
+        (int, long)[] Book(TestBook b) => [(b.EsZ, 5), (b.NqZ, -1), (b.NqOption(false, 17500), -2)];
+        var credits = new[] { new InterGroupCredit(TestBook.Es, TestBook.Nq, 1.0, 1, 1) };
+        var unfloored = new TestBook(credits: credits);
+        var nqScan = unfloored.Margin(Book(unfloored)).Groups[TestBook.Nq].ScanRisk;
+        Assert.Equal(0, unfloored.Margin(Book(unfloored)).Groups[TestBook.Nq].Requirement, 6);
+
+        var book = new TestBook(shortOptionMinimum: nqScan / 4, credits: credits); // SOM = half the scan
+        var result = book.Margin(Book(book));
+        var nq = result.Groups[TestBook.Nq];
+        Assert.Equal(nqScan / 2, nq.ShortOptionMinimum, 6);
+        Assert.Equal(nqScan / 2, nq.Requirement, 6);
+        Assert.Equal(nqScan / 2, nq.Credit, 6);
+        Assert.Equal(result.Groups[TestBook.Es].Requirement + nqScan / 2, result.Maintenance, 6);
+    }
+
     [Theory]
     [InlineData(2_500, 2_750)] // issue's oracle
     [InlineData(525, 578)] // issue's oracle: 577.5 rounds half up
