@@ -1,0 +1,248 @@
+using System.Numerics;
+using RiskGate.Engine.Instruments;
+using RiskGate.Engine.Pricing;
+
+namespace RiskGate.Engine.Scenarios;
+
+/// <summary>
+/// Risk arrays of every instrument, built by full revaluation, stored flat (instrument-major, one
+/// row of <see cref="NodeStride"/> doubles per instrument) so a scenario vector is updated with
+/// <c>L += q · RA_i</c> over whole <see cref="Vector{T}"/> lanes. Rows are zero past the group's
+/// node count, so padding lanes never change a scan.
+/// </summary>
+/// <remarks>
+/// <para>Per instrument i and scan node s (money, account currency, one long contract):</para>
+/// <list type="bullet">
+/// <item><c>Losses(i)[s]</c> = −(V(Fₛ, σₛ, T − look-ahead) − V(F, σ, T)) · multiplier · weightₛ: positive is a loss,
+/// weighted by the node's weight. Futures: −(Fₛ − F) · multiplier · weightₛ.</item>
+/// <item><c>Deltas(i)[s]</c>, <c>Gammas(i)[s]</c>, <c>Vegas(i)[s]</c>: ∂V/∂F, ∂²V/∂F², ∂V/∂σ of the value
+/// (not the loss) at the node's shocked state, times the multiplier, not weighted. With
+/// <c>kₛ = ScanParameters.PriceSlope(s)</c> the incremental path (DESIGN §5.2) expands the weighted loss
+/// after a move dF, dσ as RA[s] − wₛ·((D[s]·kₛ − D₀)·dF + ½(G[s]·kₛ² − G₀)·dF² + (V[s] − V₀)·dσ).</item>
+/// <item>Centre values: <see cref="Value"/> (premium × multiplier; 0 for a future), <see cref="CentreDelta"/>,
+/// <see cref="CentreGamma"/>, <see cref="CentreVega"/> at the current, unaged state, and
+/// <see cref="DeltaEquivalent"/>, the delta in contracts of the underlying future.</item>
+/// </list>
+/// <para>An externally supplied array (a clearing house's SPAN file) replaces the computed losses of
+/// its instrument on every later build; the Greeks stay those of the model, and the supplied composite
+/// delta, when given, replaces <see cref="DeltaEquivalent"/>. <see cref="IsExternal"/> tells the
+/// incremental path such a row cannot be expanded and must be taken as is.</para>
+/// <para>Single owner: built and read on the engine's thread. <see cref="Build"/> allocates nothing.</para>
+/// </remarks>
+public sealed class RiskArrayTable
+{
+    private readonly InstrumentTable _instruments;
+    private readonly double[] _loss;
+    private readonly double[] _delta;
+    private readonly double[] _gamma;
+    private readonly double[] _vega;
+    private readonly double[] _externalLoss;
+    private readonly double[] _value;
+    private readonly double[] _centreDelta;
+    private readonly double[] _centreGamma;
+    private readonly double[] _centreVega;
+    private readonly double[] _deltaEquivalent;
+    private readonly double[] _externalDelta;
+    private readonly int[] _nodeCount;
+    private readonly bool[] _external;
+
+    /// <summary>Creates an empty table for the instruments of <paramref name="instruments"/> (up to its capacity) and up to <paramref name="maxNodes"/> scan nodes.</summary>
+    public RiskArrayTable(InstrumentTable instruments, int maxNodes)
+    {
+        ArgumentNullException.ThrowIfNull(instruments);
+        if (maxNodes is < 1 or > ScanParameters.MaxPoints)
+        {
+            ThrowHelper.ArgumentOutOfRange(nameof(maxNodes), maxNodes, "max nodes must be in [1, 256].");
+        }
+
+        _instruments = instruments;
+        var lanes = Vector<double>.Count;
+        NodeStride = (maxNodes + lanes - 1) / lanes * lanes;
+        var capacity = instruments.Capacity;
+        var cells = checked(capacity * NodeStride);
+        _loss = new double[cells];
+        _delta = new double[cells];
+        _gamma = new double[cells];
+        _vega = new double[cells];
+        _externalLoss = new double[cells];
+        _value = new double[capacity];
+        _centreDelta = new double[capacity];
+        _centreGamma = new double[capacity];
+        _centreVega = new double[capacity];
+        _deltaEquivalent = new double[capacity];
+        _externalDelta = new double[capacity];
+        _nodeCount = new int[capacity];
+        _external = new bool[capacity];
+    }
+
+    /// <summary>Doubles per instrument row: the largest node count rounded up to a whole number of SIMD lanes.</summary>
+    public int NodeStride { get; }
+
+    /// <summary>Number of nodes of the instrument's last build (0 when never built).</summary>
+    public int NodeCount(int instrument) => _nodeCount[instrument];
+
+    /// <summary>True when the instrument's losses come from an externally supplied array.</summary>
+    public bool IsExternal(int instrument) => _external[instrument];
+
+    /// <summary>The weighted loss row of one long contract (<see cref="NodeStride"/> long, zero past the node count).</summary>
+    public ReadOnlySpan<double> Losses(int instrument) => new(_loss, instrument * NodeStride, NodeStride);
+
+    /// <summary>Delta of one contract at each shocked node, times the multiplier.</summary>
+    public ReadOnlySpan<double> Deltas(int instrument) => new(_delta, instrument * NodeStride, NodeStride);
+
+    /// <summary>Gamma of one contract at each shocked node, times the multiplier.</summary>
+    public ReadOnlySpan<double> Gammas(int instrument) => new(_gamma, instrument * NodeStride, NodeStride);
+
+    /// <summary>Vega (per 1.00 of vol) of one contract at each shocked node, times the multiplier.</summary>
+    public ReadOnlySpan<double> Vegas(int instrument) => new(_vega, instrument * NodeStride, NodeStride);
+
+    /// <summary>Market value of one long contract now (option premium × multiplier; 0 for a future).</summary>
+    public double Value(int instrument) => _value[instrument];
+
+    /// <summary>Delta of one contract now, times the multiplier.</summary>
+    public double CentreDelta(int instrument) => _centreDelta[instrument];
+
+    /// <summary>Gamma of one contract now, times the multiplier.</summary>
+    public double CentreGamma(int instrument) => _centreGamma[instrument];
+
+    /// <summary>Vega of one contract now, times the multiplier.</summary>
+    public double CentreVega(int instrument) => _centreVega[instrument];
+
+    /// <summary>Delta of one contract in contracts of its underlying future (1 for a future).</summary>
+    public double DeltaEquivalent(int instrument) => _deltaEquivalent[instrument];
+
+    /// <summary>
+    /// Supplies an external risk array for an instrument: <paramref name="losses"/> (weighted, losses
+    /// positive, one per scan node of its group) replace the computed losses now and on every later
+    /// build. <paramref name="compositeDelta"/> (contracts of the underlying future per contract), when
+    /// not NaN, replaces the model's <see cref="DeltaEquivalent"/>.
+    /// </summary>
+    public void SetExternal(int instrument, ReadOnlySpan<double> losses, double compositeDelta = double.NaN)
+    {
+        _ = _instruments[instrument];
+        if (losses.Length < 1 || losses.Length > NodeStride)
+        {
+            ThrowHelper.ArgumentOutOfRange(nameof(losses), losses.Length, "external risk array length must be in [1, node stride].");
+        }
+
+        for (var s = 0; s < losses.Length; s++)
+        {
+            if (!double.IsFinite(losses[s]))
+            {
+                ThrowHelper.ArgumentOutOfRange(nameof(losses), losses[s], "external risk array values must be finite.");
+            }
+        }
+
+        if (!double.IsNaN(compositeDelta) && !double.IsFinite(compositeDelta))
+        {
+            ThrowHelper.ArgumentOutOfRange(nameof(compositeDelta), compositeDelta, "composite delta must be finite or NaN.");
+        }
+
+        var row = _externalLoss.AsSpan(instrument * NodeStride, NodeStride);
+        row.Clear();
+        losses.CopyTo(row);
+        _externalDelta[instrument] = compositeDelta;
+        _external[instrument] = true;
+        _nodeCount[instrument] = losses.Length;
+        row.CopyTo(_loss.AsSpan(instrument * NodeStride, NodeStride));
+        if (!double.IsNaN(compositeDelta))
+        {
+            _deltaEquivalent[instrument] = compositeDelta;
+        }
+    }
+
+    /// <summary>
+    /// Builds the instrument's row by full revaluation under <paramref name="scan"/> at
+    /// <paramref name="market"/>. Throws <see cref="InvalidOperationException"/> when the underlying
+    /// price or the option's smile is missing, or when an external array's length differs from the
+    /// scan's node count. Allocates nothing.
+    /// </summary>
+    public void Build(int instrument, ScanParameters scan, MarketSnapshot market)
+    {
+        ArgumentNullException.ThrowIfNull(scan);
+        ArgumentNullException.ThrowIfNull(market);
+        ref readonly var inst = ref _instruments[instrument];
+        var nodes = scan.Count;
+        if (nodes > NodeStride)
+        {
+            ThrowHelper.ArgumentOutOfRange(nameof(scan), nodes, "scan has more nodes than the risk array table was sized for.");
+        }
+
+        var forward = market.Price(inst.Underlying);
+        if (double.IsNaN(forward))
+        {
+            ThrowHelper.InstrumentState("no price for the underlying future", instrument);
+        }
+
+        var offset = instrument * NodeStride;
+        var loss = _loss.AsSpan(offset, NodeStride);
+        var delta = _delta.AsSpan(offset, NodeStride);
+        var gamma = _gamma.AsSpan(offset, NodeStride);
+        var vega = _vega.AsSpan(offset, NodeStride);
+        loss.Clear();
+        delta.Clear();
+        gamma.Clear();
+        vega.Clear();
+        var points = scan.Points;
+        var m = inst.Multiplier;
+        if (inst.Kind == InstrumentKind.Future)
+        {
+            for (var s = 0; s < nodes; s++)
+            {
+                loss[s] = -(scan.ShockedPrice(s, forward) - forward) * m * points[s].Weight;
+                delta[s] = m;
+            }
+
+            _value[instrument] = 0;
+            _centreDelta[instrument] = m;
+            _centreGamma[instrument] = 0;
+            _centreVega[instrument] = 0;
+            _deltaEquivalent[instrument] = 1;
+        }
+        else
+        {
+            var smile = market.Smile(instrument);
+            if (smile is null)
+            {
+                ThrowHelper.InstrumentState("no vol smile for the option", instrument);
+            }
+
+            var t = inst.ExpiryYears;
+            var rate = market.Rate;
+            var vol = smile.Vol(forward, inst.Strike);
+            var now = Black76.Greeks(inst.IsCall, forward, inst.Strike, t, rate, vol);
+            var aged = t - scan.LookAheadYears;
+            for (var s = 0; s < nodes; s++)
+            {
+                var node = Black76.Greeks(inst.IsCall, scan.ShockedPrice(s, forward), inst.Strike, aged, rate, scan.ShockedVol(s, vol, t));
+                loss[s] = -(node.Price - now.Price) * m * points[s].Weight;
+                delta[s] = node.Delta * m;
+                gamma[s] = node.Gamma * m;
+                vega[s] = node.Vega * m;
+            }
+
+            _value[instrument] = now.Price * m;
+            _centreDelta[instrument] = now.Delta * m;
+            _centreGamma[instrument] = now.Gamma * m;
+            _centreVega[instrument] = now.Vega * m;
+            _deltaEquivalent[instrument] = now.Delta * m / _instruments[inst.Underlying].Multiplier;
+        }
+
+        if (_external[instrument])
+        {
+            if (_nodeCount[instrument] != nodes)
+            {
+                ThrowHelper.InstrumentState("external risk array does not have one value per scan node", instrument);
+            }
+
+            _externalLoss.AsSpan(offset, NodeStride).CopyTo(loss);
+            var composite = _externalDelta[instrument];
+            if (!double.IsNaN(composite))
+            {
+                _deltaEquivalent[instrument] = composite;
+            }
+        }
+
+        _nodeCount[instrument] = nodes;
+    }
+}
