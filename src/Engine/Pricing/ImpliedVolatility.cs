@@ -186,16 +186,24 @@ public static class ImpliedVolatility
                 return ImpliedVolStatus.Solved;
             }
 
-            var next = s - (h / dh);
+            var step = h / dh;
+            if (Math.Abs(step) <= RelativeTolerance * s)
+            {
+                // Quadratic convergence: the remaining error is of order step², far below the tolerance.
+                // Tested before the bracket, because a step below one ulp leaves s on the bracket's edge.
+                sd = s - step;
+                return ImpliedVolStatus.Solved;
+            }
+
+            var next = s - step;
             if (!(next > lo && next < hi))
             {
                 next = double.IsPositiveInfinity(hi) ? 2.0 * Math.Max(s, lo) : 0.5 * (lo + hi);
             }
 
-            if (Math.Abs(next - s) <= RelativeTolerance * next
-                || (!double.IsPositiveInfinity(hi) && hi - lo <= RelativeTolerance * hi))
+            if (!double.IsPositiveInfinity(hi) && hi - lo <= RelativeTolerance * hi)
             {
-                sd = next;
+                sd = 0.5 * (lo + hi);
                 return ImpliedVolStatus.Solved;
             }
 
