@@ -290,6 +290,25 @@ public class Black76Tests
         Assert.True(double.IsFinite(sink));
     }
 
+    [Fact]
+    public void Greeks_BenchmarkBook_MatchPriceAndParity()
+    {
+        // Twin of PricingBenchmarks.Price / PriceAndGreeks: the timed operations give the right numbers.
+        for (var i = 0; i < PricingBenchmarkBook.BookSize; i++)
+        {
+            PricingBenchmarkBook.Book(i, out var isCall, out var k, out var t, out var vol);
+            double f = PricingBenchmarkBook.Forward, r = PricingBenchmarkBook.Rate;
+            var g = Black76.Greeks(isCall, f, k, t, r, vol);
+            Assert.Equal(Black76.Price(isCall, f, k, t, r, vol), g.Price);
+            var other = Black76.Price(!isCall, f, k, t, r, vol);
+            var parity = Math.Exp(-r * t) * (f - k) * (isCall ? 1 : -1);
+            Assert.True(Math.Abs(g.Price - other - parity) <= 1e-12 * f, $"book {i}");
+            var h = 1e-4 * vol;
+            var vega = (Black76.Price(isCall, f, k, t, r, vol + h) - Black76.Price(isCall, f, k, t, r, vol - h)) / (2 * h);
+            Assert.True(Math.Abs(g.Vega - vega) <= 1e-6 * (Math.Abs(vega) + f), $"book {i}: vega {g.Vega} vs {vega}");
+        }
+    }
+
     internal static (bool IsCall, double F, double K, double T, double R, double Vol) RandomCase(Random random)
     {
         var f = Math.Exp(random.NextDouble() * 6); // 1 .. 400

@@ -159,6 +159,20 @@ public class ImpliedVolatilityTests
     }
 
     [Fact]
+    public void TrySolve_BenchmarkBook_RecoversEveryVol()
+    {
+        // Twin of PricingBenchmarks.ImpliedVol: every timed solve succeeds and is accurate.
+        for (var i = 0; i < PricingBenchmarkBook.BookSize; i++)
+        {
+            PricingBenchmarkBook.Book(i, out var isCall, out var k, out var t, out var vol);
+            var price = Black76.Price(isCall, PricingBenchmarkBook.Forward, k, t, PricingBenchmarkBook.Rate, vol);
+            var status = ImpliedVolatility.TrySolve(isCall, price, PricingBenchmarkBook.Forward, k, t, PricingBenchmarkBook.Rate, out var implied);
+            Assert.Equal(ImpliedVolStatus.Solved, status);
+            Assert.True(Math.Abs(implied - vol) <= 1e-8, $"book {i}: {implied:R} vs {vol:R}");
+        }
+    }
+
+    [Fact]
     public void TrySolve_AfterWarmUp_AllocatesNothing()
     {
         var prices = new double[40];
