@@ -22,8 +22,10 @@ namespace RiskGate.Engine.Pricing;
 /// Tolerances. Iteration stops when a Newton step changes s by at most <see cref="RelativeTolerance"/>
 /// relative (the returned s then carries the next, quadratically smaller, error), or the bracket is
 /// narrower than that, or the objective is exactly 0; at most <see cref="MaxIterations"/> evaluations.
-/// In the tests (log-moneyness −1.5…+1.5, one day to five years, σ 1%…300%) the recovered σ matches
-/// to 1e-8 wherever vega is not negligible, with at most a dozen iterations.
+/// In the tests (log-moneyness −1.5…+1.5, one day to five years, σ 1%…300%: 3,344 solvable cases)
+/// the recovered σ matches to 1e-8 wherever vega is not negligible, using at most 8 evaluations
+/// (typically 5 or 6); premiums below about 1e-280 (where the tail probabilities approach the
+/// subnormal range and lose digits) may need more, as the bracket takes over from Newton there.
 /// A premium within 8 ulps of the discounted intrinsic value is <see cref="ImpliedVolStatus.NoTimeValue"/>.
 /// </para>
 /// </remarks>

@@ -9,14 +9,16 @@ namespace RiskGate.Engine.Pricing;
 /// Validation (<see cref="Validate"/>, also run by the constructor, which throws on failure):
 /// ranges 0 &lt; T &lt; 100, 0 ≤ b &lt; 100, −1 &lt; ρ &lt; 1, 0 &lt; s &lt; 100, |m| ≤ 100, a finite;
 /// positive minimum variance a + b·s·√(1 − ρ²) &gt; 0; Lee's moment bound on the wings,
-/// b·(1 + |ρ|) ≤ 2 (the asymptotic slopes of total variance are b(1 ± ρ), and Lee shows they cannot
-/// exceed 2; it is the variance-parameterised b(1 + |ρ|) ≤ 4/T of Gatheral 2004 with the slope of
-/// total variance held to Lee's 2, i.e. the k → ∞ limit of g below, 1/4 − slope²/16 ≥ 0); and
+/// b·(1 + |ρ|) ≤ 2: the wings of total variance have slopes b(1 ± ρ), which Lee's moment formula caps
+/// at 2 (equivalently, g(k) below tends to 1/4 − slope²/16 as |k| → ∞, which must not be negative).
+/// The form b(1 + |ρ|) ≤ 4/T quoted for SVI written in variance σ² is, in this type's total-variance
+/// form, b(1 + |ρ|) ≤ 4 (Rogers–Tehranchi's bound on the slope anywhere); the sharper asymptotic
+/// bound 2 is the one enforced. Then
 /// Gatheral–Jacquier's butterfly condition g(k) ≥ 0 with
 /// g = (1 − k·w′/(2w))² − (w′²/4)(1/w + 1/4) + w″/2, checked on a uniform grid of k from
 /// min(−4, m − 12s) to max(4, m + 12s) in steps of min(0.005, s/8) (at least 2,001 and at most
 /// <see cref="ButterflyGridSize"/> points), with tolerance g ≥ −1e-12. Beyond that range the wings
-/// are within a few percent of their linear asymptotes, where the Lee bound decides.
+/// are within 0.4% of their linear asymptotes, where the Lee bound decides.
 /// </para>
 /// </remarks>
 public sealed class SviSmile : VolSmile

@@ -52,8 +52,8 @@ public class ImpliedVolatilityTests
             }
         }
 
-        Assert.True(checkedCases >= 0.8 * 61 * 7 * 6 * 2 * 0.5, $"only {checkedCases} of {total} cases had usable vega");
-        Assert.True(maxIterations <= 16, $"max iterations {maxIterations}");
+        Assert.True(checkedCases >= 3000, $"only {checkedCases} of {total} cases had usable vega"); // 3,190 of 3,344
+        Assert.True(maxIterations <= 10, $"max iterations {maxIterations}"); // 8 observed
         Assert.Equal(total, solved);
     }
 
