@@ -9,9 +9,10 @@ namespace RiskGate.Engine.Pricing;
 /// The tail Q(a) = N(−a), a ≥ 0, is computed as φ(a)·M(a), where M(a) = Q(a)/φ(a) is Mills' ratio.
 /// M solves the linear ODE M′(u) = u·M(u) − 1, so every Taylor coefficient of M at a node follows
 /// exactly from M at that node: c₀ = M, c₁ = u·c₀ − 1, c₍ₙ₊₁₎ = (u·cₙ + cₙ₋₁)/(n + 1).
-/// A table holds M and φ at the nodes j/16 for 0 ≤ j/16 ≤ 38.5; a call takes the nearest node
-/// (|δ| ≤ 1/32), sums eight Taylor terms and multiplies by φ(node)·e^{−δ(node + δ/2)}, which is
-/// φ(a) without the rounding error that e^{−a²/2} suffers for large a.
+/// A table holds, for the nodes j/16 with 0 ≤ j/16 ≤ 38.5, the Taylor coefficients c₀…c₈ and φ; a
+/// call takes the nearest node (|δ| ≤ 1/32), evaluates the degree-8 polynomial in δ and multiplies by
+/// φ(node)·e^{−δ(node + δ/2)}, which is φ(a) without the rounding error that e^{−a²/2} suffers for
+/// large a.
 /// </para>
 /// <para>
 /// The table is built once, without external constants, by integrating the same expansion
@@ -37,8 +38,11 @@ public static class NormalDistribution
     private const double NodeStep = 1.0 / NodesPerUnit;
     private const int NodeCount = 617; // 0 .. 38.5 in steps of 1/16
     private const int TableTaylorOrder = 18;
+    private const int TaylorTerms = 9; // degree 8 at run time: |d| <= 1/32 makes the remainder negligible
+    private const int Stride = TaylorTerms + 1;
 
-    // Interleaved pairs (M(uⱼ), φ(uⱼ)) at uⱼ = j/16: one cache line serves both loads.
+    // One row per node uⱼ = j/16: the Taylor coefficients c₀…c₈ of M at uⱼ, then φ(uⱼ) (49 KB in all;
+    // a call touches one or two cache lines of it).
     private static readonly double[] Table = BuildTable();
 
     /// <summary>Density φ(x).</summary>
@@ -70,40 +74,24 @@ public static class NormalDistribution
         }
 
         var i = (int)(a * NodesPerUnit + 0.5);
+        var d = a - (i * NodeStep); // exact: the node is the nearest multiple of 1/16 and |d| <= 1/32
+        var row = Table.AsSpan(i * Stride, Stride);
+
+        // M(node + d) by its Taylor polynomial, in Estrin's form (short dependency chains); the
+        // exponential below is independent of it and overlaps.
+        var d2 = d * d;
+        var d4 = d2 * d2;
+        var mills = (row[0] + (row[1] * d)) + (d2 * (row[2] + (row[3] * d)))
+            + (d4 * ((row[4] + (row[5] * d)) + (d2 * (row[6] + (row[7] * d))) + (d4 * row[8])));
+
+        // φ(a) = φ(node)·exp(−d(node + d/2)): the small exponent carries no large rounding error.
         var u = i * NodeStep;
-        var d = a - u; // exact: u is the nearest multiple of 1/16 and |d| <= 1/32
-        var table = Table;
-        var m = table[2 * i];
-        var phi = table[(2 * i) + 1];
-
-        // Taylor coefficients of M at u from the ODE, then Horner in d. Forward use of this recurrence
-        // amplifies rounding by ~u^n, which the 1/n! and |d|^n <= 32^-n factors more than absorb.
-        var c0 = m;
-        var c1 = (u * c0) - 1.0;
-        var c2 = ((u * c1) + c0) * (1.0 / 2);
-        var c3 = ((u * c2) + c1) * (1.0 / 3);
-        var c4 = ((u * c3) + c2) * (1.0 / 4);
-        var c5 = ((u * c4) + c3) * (1.0 / 5);
-        var c6 = ((u * c5) + c4) * (1.0 / 6);
-        var c7 = ((u * c6) + c5) * (1.0 / 7);
-        var c8 = ((u * c7) + c6) * (1.0 / 8);
-        var mills = c8;
-        mills = (mills * d) + c7;
-        mills = (mills * d) + c6;
-        mills = (mills * d) + c5;
-        mills = (mills * d) + c4;
-        mills = (mills * d) + c3;
-        mills = (mills * d) + c2;
-        mills = (mills * d) + c1;
-        mills = (mills * d) + c0;
-
-        // φ(a) = φ(u)·exp(−d(u + d/2)): the small exponent carries no large rounding error.
-        return phi * Math.Exp(-d * (u + (0.5 * d))) * mills;
+        return row[TaylorTerms] * Math.Exp(-d * (u + (0.5 * d))) * mills;
     }
 
     private static double[] BuildTable()
     {
-        var table = new double[2 * NodeCount];
+        var table = new double[NodeCount * Stride];
         var last = NodeCount - 1;
         var uMax = last * NodeStep;
 
@@ -116,31 +104,31 @@ public static class NormalDistribution
             term *= -(2 * n + 1) / (uMax * uMax);
         }
 
-        table[2 * last] = sum;
         Span<double> c = stackalloc double[TableTaylorOrder + 1];
-        for (var j = last; j > 0; j--)
+        var m = sum;
+        for (var j = last; j >= 0; j--)
         {
             var u = j * NodeStep;
-            c[0] = table[2 * j];
+            c[0] = m;
             c[1] = (u * c[0]) - 1.0;
             for (var n = 1; n < TableTaylorOrder; n++)
             {
                 c[n + 1] = ((u * c[n]) + c[n - 1]) / (n + 1);
             }
 
+            // The row: the first Taylor coefficients for the runtime polynomial, then φ(node)
+            // (j²/512 is exact in binary, so exp sees the exact argument).
+            c[..TaylorTerms].CopyTo(table.AsSpan(j * Stride, TaylorTerms));
+            table[(j * Stride) + TaylorTerms] = InvSqrtTwoPi * Math.Exp(-(double)j * j / (2.0 * NodesPerUnit * NodesPerUnit));
+
+            // Step to the next node down with the full-order expansion.
             var value = c[TableTaylorOrder];
             for (var n = TableTaylorOrder - 1; n >= 0; n--)
             {
                 value = (value * -NodeStep) + c[n];
             }
 
-            table[2 * (j - 1)] = value;
-        }
-
-        for (var j = 0; j < NodeCount; j++)
-        {
-            // j²/512 is exact in binary, so exp sees the exact argument.
-            table[(2 * j) + 1] = InvSqrtTwoPi * Math.Exp(-(double)j * j / (2.0 * NodesPerUnit * NodesPerUnit));
+            m = value;
         }
 
         return table;
