@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace RiskGate.Engine.Pricing;
 
@@ -74,6 +75,7 @@ public readonly struct SmileValidation
     public override string ToString() => Describe();
 
     [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void Throw(SmileValidation validation)
     {
         if (validation.Error == SmileError.OutOfRange)

@@ -9,7 +9,8 @@ namespace RiskGate.Engine.Pricing;
 /// <para>
 /// Expiries are opaque <see cref="ulong"/> keys as the group's instruments carry them (for example the
 /// expiry instant in UTC nanoseconds); the surface only relies on their order, which must match the
-/// order of the smiles' <see cref="VolSmile.TimeToExpiry"/>.
+/// order of the smiles' <see cref="VolSmile.TimeToExpiry"/>. A surface message for one expiry becomes
+/// <see cref="TryWith"/>: a new validated surface, or a reason and the old surface untouched.
 /// </para>
 /// <para>
 /// Calendar check (<see cref="Validate"/>, also run by the constructor): for each pair of consecutive
@@ -49,6 +50,12 @@ public sealed class VolSurface
         Validate(expiries, smiles).ThrowIfInvalid();
         _expiries = expiries.ToArray();
         _smiles = smiles.ToArray();
+    }
+
+    private VolSurface(ulong[] expiries, VolSmile[] smiles)
+    {
+        _expiries = expiries;
+        _smiles = smiles;
     }
 
     /// <summary>Number of expiries.</summary>
@@ -132,6 +139,63 @@ public sealed class VolSurface
         }
 
         return SmileValidation.Valid;
+    }
+
+    /// <summary>
+    /// Non-throwing construction for callers that must not throw (the gate refusing a bad surface
+    /// message): on success <paramref name="surface"/> is the new surface, otherwise null and the result
+    /// says why. Allocates the surface.
+    /// </summary>
+    public static SmileValidation TryCreate(ReadOnlySpan<ulong> expiries, ReadOnlySpan<VolSmile> smiles, out VolSurface? surface)
+    {
+        var validation = Validate(expiries, smiles);
+        surface = validation.IsValid ? new VolSurface(expiries.ToArray(), smiles.ToArray()) : null;
+        return validation;
+    }
+
+    /// <summary>
+    /// This surface with <paramref name="expiry"/>'s smile replaced, or inserted in expiry order, after
+    /// validating the whole result (calendar included); this instance is never modified. On failure
+    /// <paramref name="updated"/> is null and the result says why. Allocates the new surface: call it
+    /// once per surface update, off the order path.
+    /// </summary>
+    public SmileValidation TryWith(ulong expiry, VolSmile smile, out VolSurface? updated)
+    {
+        updated = null;
+        if (smile is null)
+        {
+            return new SmileValidation(SmileError.BadShape, nameof(smile), double.NaN, double.NaN);
+        }
+
+        var index = Array.BinarySearch(_expiries, expiry);
+        ulong[] expiries;
+        VolSmile[] smiles;
+        if (index >= 0)
+        {
+            expiries = (ulong[])_expiries.Clone();
+            smiles = (VolSmile[])_smiles.Clone();
+            smiles[index] = smile;
+        }
+        else
+        {
+            var at = ~index;
+            expiries = new ulong[_expiries.Length + 1];
+            smiles = new VolSmile[_smiles.Length + 1];
+            Array.Copy(_expiries, expiries, at);
+            Array.Copy(_smiles, smiles, at);
+            expiries[at] = expiry;
+            smiles[at] = smile;
+            Array.Copy(_expiries, at, expiries, at + 1, _expiries.Length - at);
+            Array.Copy(_smiles, at, smiles, at + 1, _smiles.Length - at);
+        }
+
+        var validation = Validate(expiries, smiles);
+        if (validation.IsValid)
+        {
+            updated = new VolSurface(expiries, smiles);
+        }
+
+        return validation;
     }
 
     /// <summary>The smile of <paramref name="expiry"/>; false when the surface has no such expiry.</summary>

@@ -107,4 +107,51 @@ public class VolSurfaceTests
         var surface = VolSurface.Validate([March, June], [new FlatSmile(0.2, 0.25), new FlatSmile(0.1, 1.0)]);
         Assert.True(surface.IsValid, surface.Describe());
     }
+
+    [Fact]
+    public void TryWith_NewExpiry_InsertsInOrderAndLeavesOriginalUnchanged()
+    {
+        var surface = new VolSurface([March, September], [new FlatSmile(0.2, 0.25), new FlatSmile(0.2, 0.75)]);
+        var june = new FlatSmile(0.2, 0.5);
+        var validation = surface.TryWith(June, june, out var updated);
+        Assert.True(validation.IsValid, validation.Describe());
+        Assert.NotNull(updated);
+        Assert.Equal(3, updated.Count);
+        Assert.Equal(June, updated.ExpiryAt(1));
+        Assert.Same(june, updated.SmileAt(1));
+        Assert.Equal(2, surface.Count);
+        Assert.False(surface.TryGetSmile(June, out _));
+    }
+
+    [Fact]
+    public void TryWith_ExistingExpiry_ReplacesTheSmile()
+    {
+        var surface = new VolSurface([March, June], [new FlatSmile(0.2, 0.25), new FlatSmile(0.2, 0.5)]);
+        var replacement = new FlatSmile(0.25, 0.5);
+        Assert.True(surface.TryWith(June, replacement, out var updated).IsValid);
+        Assert.Equal(2, updated!.Count);
+        Assert.True(updated.TryGetSmile(June, out var smile));
+        Assert.Same(replacement, smile);
+    }
+
+    [Fact]
+    public void TryWith_CalendarArbitrage_RejectsWithReasonAndNoSurface()
+    {
+        // why: a June smile with less total variance than March's
+        var surface = new VolSurface([March, September], [new FlatSmile(0.4, 0.25), new FlatSmile(0.4, 0.75)]);
+        var validation = surface.TryWith(June, new FlatSmile(0.1, 0.5), out var updated);
+        Assert.Equal(SmileError.Calendar, validation.Error);
+        Assert.Null(updated);
+        Assert.Equal(2, surface.Count);
+    }
+
+    [Fact]
+    public void TryCreate_Invalid_ReturnsReasonWithoutThrowing()
+    {
+        var validation = VolSurface.TryCreate([June, March], [new FlatSmile(0.2, 0.25), new FlatSmile(0.2, 0.5)], out var surface);
+        Assert.Equal(SmileError.ExpiryOrder, validation.Error);
+        Assert.Null(surface);
+        Assert.True(VolSurface.TryCreate([March], [new FlatSmile(0.2, 0.25)], out surface).IsValid);
+        Assert.NotNull(surface);
+    }
 }
