@@ -17,8 +17,9 @@ namespace RiskGate.Engine.Pricing;
 /// Static arbitrage is checked on the interpolated smile as it will be used: undiscounted call prices
 /// with F = 1, c(K) = Black(1, K, √w(ln K)), are evaluated at every node and at every midpoint between
 /// nodes; along those strikes the call-spread slopes Δc/ΔK must lie in [−1, 0] (call spreads) and be
-/// non-decreasing (butterflies, i.e. a non-negative density), each to 1e-12. An error names the node
-/// at or just left of the violation. Not checked: the junctions with the flat-vol wings. Holding vol
+/// non-decreasing (butterflies, i.e. a non-negative density), each to 1e-12. An error's location is
+/// the index of the node at, or just left of, the strike where the violation is centred (for a call
+/// spread, the left end of the offending interval). Not checked: the junctions with the flat-vol wings. Holding vol
 /// flat beyond a sloped end puts a small kink in w there, which for a wing that falls towards the
 /// money is concave (a sliver of negative density at the end strike); that is this type's
 /// extrapolation convention, not a property of the data, so it is documented rather than rejected.
@@ -109,18 +110,18 @@ public sealed class GridSmile : VolSmile
         double previousStrike = 0, previousCall = 0, previousSlope = -1;
         for (var p = 0; p < points; p++)
         {
-            var nearest = p / 2;
+            var left = p / 2;
             double k;
             double w;
             if ((p & 1) == 0)
             {
-                k = logMoneyness[nearest];
-                w = vols[nearest] * vols[nearest] * timeToExpiry;
+                k = logMoneyness[left];
+                w = vols[left] * vols[left] * timeToExpiry;
             }
             else
             {
-                k = 0.5 * (logMoneyness[nearest] + logMoneyness[nearest + 1]);
-                w = 0.5 * ((vols[nearest] * vols[nearest]) + (vols[nearest + 1] * vols[nearest + 1])) * timeToExpiry;
+                k = 0.5 * (logMoneyness[left] + logMoneyness[left + 1]);
+                w = 0.5 * ((vols[left] * vols[left]) + (vols[left + 1] * vols[left + 1])) * timeToExpiry;
             }
 
             var strike = Math.Exp(k);
@@ -130,12 +131,12 @@ public sealed class GridSmile : VolSmile
                 var slope = (call - previousCall) / (strike - previousStrike);
                 if (slope > PriceTolerance || slope < -1 - PriceTolerance)
                 {
-                    return new SmileValidation(SmileError.CallSpread, nameof(vols), slope, nearest);
+                    return new SmileValidation(SmileError.CallSpread, nameof(vols), slope, (p - 1) / 2);
                 }
 
                 if (p > 1 && slope < previousSlope - PriceTolerance)
                 {
-                    return new SmileValidation(SmileError.Butterfly, nameof(vols), slope - previousSlope, nearest);
+                    return new SmileValidation(SmileError.Butterfly, nameof(vols), slope - previousSlope, (p - 1) / 2);
                 }
 
                 previousSlope = slope;
