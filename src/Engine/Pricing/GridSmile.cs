@@ -68,7 +68,7 @@ public sealed class GridSmile : VolSmile
     {
         if (!(timeToExpiry > 0 && timeToExpiry < 100))
         {
-            return new SmileValidation(SmileError.OutOfRange, nameof(timeToExpiry), timeToExpiry, double.NaN);
+            return new SmileValidation(SmileError.OutOfRange, nameof(timeToExpiry), timeToExpiry, double.NaN, "(0, 100) years");
         }
 
         if (logMoneyness.Length < 1 || logMoneyness.Length != vols.Length)
@@ -85,7 +85,7 @@ public sealed class GridSmile : VolSmile
 
             if (!(vols[i] > 0 && vols[i] < 10))
             {
-                return new SmileValidation(SmileError.OutOfRange, nameof(vols), vols[i], i);
+                return new SmileValidation(SmileError.OutOfRange, nameof(vols), vols[i], i, "(0, 10)");
             }
         }
 

@@ -13,11 +13,18 @@ public readonly struct SmileValidation
 {
     /// <summary>Creates a failed validation.</summary>
     public SmileValidation(SmileError error, string parameter, double value, double location)
+        : this(error, parameter, value, location, null)
+    {
+    }
+
+    /// <summary>Creates a failed validation that states the allowed range (a literal, so nothing is allocated).</summary>
+    public SmileValidation(SmileError error, string parameter, double value, double location, string? allowed)
     {
         Error = error;
         Parameter = parameter;
         Value = value;
         Location = location;
+        Allowed = allowed;
     }
 
     /// <summary>A successful validation.</summary>
@@ -38,6 +45,9 @@ public readonly struct SmileValidation
     /// <summary>Where: the log-moneyness k or the array index the error was found at; NaN when not applicable.</summary>
     public double Location { get; }
 
+    /// <summary>The allowed range of an out-of-range parameter, e.g. "(-1, 1)"; null when not stated.</summary>
+    public string? Allowed { get; }
+
     /// <summary>A human-readable message naming the parameter, value and location (allocates).</summary>
     public string Describe()
     {
@@ -49,7 +59,7 @@ public readonly struct SmileValidation
         var at = double.IsNaN(Location) ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" at {Location:R}");
         var what = Error switch
         {
-            SmileError.OutOfRange => "is out of range",
+            SmileError.OutOfRange => Allowed is null ? "is out of range" : "must be in " + Allowed,
             SmileError.BadShape => "has the wrong shape (empty, lengths differ, or points not strictly increasing)",
             SmileError.NonPositiveVariance => "makes total variance non-positive",
             SmileError.WingSlope => "makes a wing too steep (SVI: b(1+|rho|) <= 2, Lee; grid: |dw/dk| <= 4, Rogers-Tehranchi)",

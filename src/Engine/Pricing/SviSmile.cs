@@ -69,32 +69,32 @@ public sealed class SviSmile : VolSmile
     {
         if (!(timeToExpiry > 0 && timeToExpiry < 100))
         {
-            return new SmileValidation(SmileError.OutOfRange, nameof(timeToExpiry), timeToExpiry, double.NaN);
+            return new SmileValidation(SmileError.OutOfRange, nameof(timeToExpiry), timeToExpiry, double.NaN, "(0, 100) years");
         }
 
         if (!(b >= 0 && b < 100))
         {
-            return new SmileValidation(SmileError.OutOfRange, nameof(b), b, double.NaN);
+            return new SmileValidation(SmileError.OutOfRange, nameof(b), b, double.NaN, "[0, 100)");
         }
 
         if (!(rho > -1 && rho < 1))
         {
-            return new SmileValidation(SmileError.OutOfRange, nameof(rho), rho, double.NaN);
+            return new SmileValidation(SmileError.OutOfRange, nameof(rho), rho, double.NaN, "(-1, 1)");
         }
 
         if (!(sigma > 0 && sigma < 100))
         {
-            return new SmileValidation(SmileError.OutOfRange, nameof(sigma), sigma, double.NaN);
+            return new SmileValidation(SmileError.OutOfRange, nameof(sigma), sigma, double.NaN, "(0, 100)");
         }
 
         if (!(Math.Abs(m) <= 100))
         {
-            return new SmileValidation(SmileError.OutOfRange, nameof(m), m, double.NaN);
+            return new SmileValidation(SmileError.OutOfRange, nameof(m), m, double.NaN, "[-100, 100]");
         }
 
         if (!double.IsFinite(a))
         {
-            return new SmileValidation(SmileError.OutOfRange, nameof(a), a, double.NaN);
+            return new SmileValidation(SmileError.OutOfRange, nameof(a), a, double.NaN, "finite numbers");
         }
 
         if (!(a + (b * sigma * Math.Sqrt(1 - (rho * rho))) > 0))
