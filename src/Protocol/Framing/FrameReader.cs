@@ -51,7 +51,7 @@ public sealed class FrameReader
     /// <paramref name="consumed"/> the position after the frame; otherwise <paramref name="message"/> is empty and
     /// <paramref name="consumed"/> is as the type's summary says. Never throws.
     /// </summary>
-    public FrameStatus TryRead(in ReadOnlySequence<byte> buffer, out ReadOnlySpan<byte> message, out SequencePosition consumed)
+    public FrameStatus TryRead(scoped in ReadOnlySequence<byte> buffer, out ReadOnlySpan<byte> message, out SequencePosition consumed)
     {
         message = default;
         consumed = buffer.Start;
