@@ -11,6 +11,7 @@ namespace RiskGate.Benchmarks.Protocol;
 /// fast time; <c>CodecBenchmarksTwinTests</c> runs each once.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class CodecBenchmarks
 {
     private readonly byte[] _newOrderBuffer = new byte[NewOrderEncoder.Length];

@@ -12,6 +12,7 @@ namespace RiskGate.Benchmarks.Protocol;
 /// reader's buffer). Each operation throws unless the frame reads whole and valid.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class FrameReaderBenchmarks
 {
     private readonly FrameReader _reader = new();

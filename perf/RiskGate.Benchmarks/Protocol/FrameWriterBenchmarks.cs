@@ -8,6 +8,7 @@ namespace RiskGate.Benchmarks.Protocol;
 
 /// <summary>Framing and encoding one OrderDecision in place into a reused <see cref="ArrayBufferWriter{T}"/>.</summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class FrameWriterBenchmarks
 {
     private readonly ArrayBufferWriter<byte> _output = new(4096);
