@@ -53,6 +53,15 @@ public sealed class FrameReader
     /// </summary>
     public FrameStatus TryRead(scoped in ReadOnlySequence<byte> buffer, out ReadOnlySpan<byte> message, out SequencePosition consumed)
     {
+        var first = buffer.FirstSpan;
+        if (buffer.IsSingleSegment)
+        {
+            // The common pipe case: the span path, with its byte count turned into a position.
+            var singleStatus = TryRead(first, out message, out int count);
+            consumed = count == 0 ? buffer.Start : buffer.GetPosition(count);
+            return singleStatus;
+        }
+
         message = default;
         consumed = buffer.Start;
         if (buffer.Length < FramingHeader.Length)
@@ -60,7 +69,6 @@ public sealed class FrameReader
             return FrameStatus.Incomplete;
         }
 
-        var first = buffer.FirstSpan;
         Span<byte> copied = stackalloc byte[FramingHeader.Length];
         scoped ReadOnlySpan<byte> header;
         if (first.Length >= FramingHeader.Length)
