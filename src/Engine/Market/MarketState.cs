@@ -279,7 +279,8 @@ public sealed class MarketState
 
     /// <summary>
     /// A futures price tick at message time <paramref name="timestampNanoseconds"/>: O(1) unless the
-    /// drift since the anchor passes the limit, in which case the group is re-anchored on this message.
+    /// move since the anchor leaves the limit ellipse (dF / drift limit)² + (dσ / vol limit)² ≤ 1, in
+    /// which case the group is re-anchored on this message.
     /// Returns the re-anchor reason (<see cref="ReanchorReason.None"/> when none). Allocates nothing.
     /// </summary>
     public ReanchorReason SetFuturePrice(int future, double price, long timestampNanoseconds)
@@ -304,20 +305,8 @@ public sealed class MarketState
         }
 
         _dF[future] = price - _anchorPrice[future];
-        if (Math.Abs(_dF[future]) > _driftLimit[future])
-        {
-            ReanchorGroup(g, ReanchorReason.PriceDrift);
-            return ReanchorReason.PriceDrift;
-        }
-
         UpdateVolMove(future);
-        if (Math.Abs(_dVol[future]) > _policy.VolLimit)
-        {
-            ReanchorGroup(g, ReanchorReason.VolMove);
-            return ReanchorReason.VolMove;
-        }
-
-        return ReanchorReason.None;
+        return CheckLimits(future, g);
     }
 
     /// <summary>
@@ -349,13 +338,7 @@ public sealed class MarketState
         }
 
         UpdateVolMove(future);
-        if (Math.Abs(_dVol[future]) > _policy.VolLimit)
-        {
-            ReanchorGroup(g, ReanchorReason.VolMove);
-            return ReanchorReason.VolMove;
-        }
-
-        return ReanchorReason.None;
+        return CheckLimits(future, g);
     }
 
     /// <summary>Anchors every group at the current market (start-up).</summary>
@@ -451,6 +434,22 @@ public sealed class MarketState
         _version[group]++;
         ReanchorCount++;
         LastReanchorReason = reason;
+    }
+
+    // The limits are one ellipse, (dF / drift limit)² + (dσ / vol limit)² ≤ 1: the expansion has no
+    // dF·dσ cross (vanna) term, so a full drift and a full vol move together are not tolerated.
+    private ReanchorReason CheckLimits(int future, int group)
+    {
+        var x = _dF[future] / _driftLimit[future];
+        var y = _dVol[future] / _policy.VolLimit;
+        if (x * x + y * y <= 1)
+        {
+            return ReanchorReason.None;
+        }
+
+        var reason = x * x >= y * y ? ReanchorReason.PriceDrift : ReanchorReason.VolMove;
+        ReanchorGroup(group, reason);
+        return reason;
     }
 
     private void UpdateVolMove(int future)

@@ -1,9 +1,11 @@
 namespace RiskGate.Engine.Market;
 
 /// <summary>
-/// When a product group is re-anchored (DESIGN §5.2): price drift of any of its futures beyond
-/// <see cref="DriftFraction"/> of the group's smallest scan step, an ATM vol move beyond
-/// <see cref="VolLimit"/>, or an anchor older than <see cref="MaxAgeNanoseconds"/> of message time.
+/// When a product group is re-anchored (DESIGN §5.2): when for any of its futures the price drift dF
+/// and ATM vol move dσ since the anchor leave the ellipse (dF / drift limit)² + (dσ / vol limit)² ≤ 1,
+/// the drift limit being <see cref="DriftFraction"/> of the group's smallest scan step and the vol limit
+/// <see cref="VolLimit"/> (the ellipse, not a box, because the expansion has no dF·dσ term); or when
+/// the anchor is older than <see cref="MaxAgeNanoseconds"/> of message time.
 /// Immutable; any thread may read it. Construction throws naming the setting when out of range.
 /// </summary>
 /// <remarks>
@@ -16,8 +18,8 @@ public sealed class ReanchorPolicy
     /// <summary>Default drift limit: half of the smallest scan step.</summary>
     public const double DefaultDriftFraction = 0.5;
 
-    /// <summary>Default vol limit: one vol point (0.01 absolute) at the money.</summary>
-    public const double DefaultVolLimit = 0.01;
+    /// <summary>Default vol limit: half a vol point (0.005 absolute) at the money (the accuracy tests size it: a first-order vega term on deep out-of-the-money nodes is within 0.5% for half a point, not for a whole one).</summary>
+    public const double DefaultVolLimit = 0.005;
 
     /// <summary>Default anchor age limit: 15 minutes of message time.</summary>
     public const long DefaultMaxAgeNanoseconds = 15L * 60 * 1_000_000_000;
@@ -48,7 +50,7 @@ public sealed class ReanchorPolicy
         MaxAgeNanoseconds = maxAgeNanoseconds;
     }
 
-    /// <summary>The default policy: half a scan step, one vol point, 15 minutes.</summary>
+    /// <summary>The default policy: half a scan step, half a vol point, 15 minutes.</summary>
     public static ReanchorPolicy Default { get; } = new();
 
     /// <summary>Drift limit as a fraction of the smallest scan step.</summary>
