@@ -7,8 +7,15 @@ namespace RiskGate.Engine.Margin;
 /// </summary>
 public struct AccuracyReport
 {
-    /// <summary>Requirement comparisons made (accounts × steps).</summary>
+    /// <summary>Requirement comparisons in the error statistics (accounts × steps, less the credit-uncertain ones).</summary>
     public long Samples;
+
+    /// <summary>
+    /// Comparisons left out of the error statistics because a group's net delta was inside the
+    /// credit band (<see cref="IncrementalMargin.CreditDeltaBand"/>), where the fast path withholds
+    /// the inter-group credit on purpose (it over-margins there, never under-margins).
+    /// </summary>
+    public long CreditUncertainSamples;
 
     /// <summary>Largest |incremental − full| / max(full, floor) over the samples.</summary>
     public double MaxRelativeError;

@@ -23,8 +23,8 @@ namespace RiskGate.Engine.Margin;
 /// option values with Δ₀, Γ₀, ν₀. At the anchor (dF = dσ = 0) the result is full revaluation up to
 /// floating-point summation order.</para>
 /// <para><b>Decision</b>: with a safety buffer b, accepted when round(ratio × maintenance after × (1 + b))
-/// ≤ equity after; otherwise accepted as risk-reducing when that buffered initial is below the initial
-/// before; otherwise rejected. b absorbs the expansion error so the fast path never accepts what full
+/// ≤ equity after; otherwise accepted as risk-reducing when that buffered initial is below (1 − b) × the
+/// initial before (both sides are approximations, so the buffer applies to both); otherwise rejected. b absorbs the expansion error so the fast path never accepts what full
 /// revaluation rejects; its cost is the false-reject rate reported by the accuracy harness.</para>
 /// <para><b>Epochs</b>: a group slot built at an older epoch is rebuilt from the account's positions
 /// in that group on this call (the lazy rebuild, cost ∝ those positions); all other calls are
@@ -33,6 +33,13 @@ namespace RiskGate.Engine.Margin;
 /// </remarks>
 public sealed class IncrementalMargin
 {
+    /// <summary>
+    /// Futures-equivalent delta per option contract, at a move on the edge of the re-anchor limits,
+    /// within which a group's net delta is treated as "unknown sign" for inter-group credits (see remarks).
+    /// The accuracy harness measures the expanded delta within 0.0012 per contract at the limits; 0.003 keeps a margin.
+    /// </summary>
+    public const double CreditDeltaBand = 0.003;
+
     private readonly AccountStore _store;
     private readonly MarketState _market;
     private readonly InstrumentTable _instruments;
@@ -49,6 +56,9 @@ public sealed class IncrementalMargin
     private readonly bool[] _hasBefore;
     private readonly bool[] _hasAfter;
     private readonly double[] _remaining;
+    private readonly double[] _bandBefore;
+    private readonly double[] _bandAfter;
+    private double _optimisticBefore;
 
     /// <summary>Creates the checker over <paramref name="store"/>.</summary>
     /// <param name="store">Account state (and, through it, the market and its anchors).</param>
@@ -78,6 +88,8 @@ public sealed class IncrementalMargin
         _hasBefore = new bool[_slots];
         _hasAfter = new bool[_slots];
         _remaining = new double[_slots];
+        _bandBefore = new double[_slots];
+        _bandAfter = new double[_slots];
     }
 
     /// <summary>The account state checked against.</summary>
@@ -85,6 +97,9 @@ public sealed class IncrementalMargin
 
     /// <summary>Fraction added to the post-trade requirement before deciding.</summary>
     public double SafetyBuffer { get; }
+
+    /// <summary>True when the last check or requirement withheld an inter-group credit because a net delta was inside its band.</summary>
+    public bool CreditUncertain { get; private set; }
 
     /// <summary>
     /// Checks an order of <paramref name="signedQuantity"/> contracts (positive buys) at
@@ -127,9 +142,10 @@ public sealed class IncrementalMargin
 
         result.EquityAfter = result.EquityBefore + orderEquity;
         var buffered = MoneyRounding.RoundHalfUp(_options.InitialRatio * result.MaintenanceAfter * (1.0 + SafetyBuffer), _options.InitialRoundingUnit);
+        var lowestBefore = MoneyRounding.RoundHalfUp(_options.InitialRatio * _optimisticBefore, _options.InitialRoundingUnit);
         result.Outcome = buffered <= result.EquityAfter
             ? OrderMarginOutcome.Accepted
-            : buffered < result.InitialBefore
+            : buffered < lowestBefore * (1.0 - SafetyBuffer)
                 ? OrderMarginOutcome.AcceptedRiskReducing
                 : OrderMarginOutcome.RejectedInsufficientMargin;
         return result;
@@ -191,19 +207,21 @@ public sealed class IncrementalMargin
             }
         }
 
+        CreditUncertain = false;
         var orderGroup = instrument < 0 ? -1 : _instruments[instrument].Group;
         var orderCombo = 0;
         if (_store.HasWorking(account))
         {
             orderCombo = signedQuantity > 0 ? 1 : 2;
-            EvaluateCombo(account, 1, orderGroup, instrument, orderCombo == 1 ? signedQuantity : 0, out var buysBefore, out var buysAfter);
-            EvaluateCombo(account, 2, orderGroup, instrument, orderCombo == 2 ? signedQuantity : 0, out var sellsBefore, out var sellsAfter);
+            EvaluateCombo(account, 1, orderGroup, instrument, orderCombo == 1 ? signedQuantity : 0, out var buysBefore, out var buysLow, out var buysAfter);
+            EvaluateCombo(account, 2, orderGroup, instrument, orderCombo == 2 ? signedQuantity : 0, out var sellsBefore, out var sellsLow, out var sellsAfter);
             result.MaintenanceBefore = Math.Max(buysBefore, sellsBefore);
             result.MaintenanceAfter = Math.Max(buysAfter, sellsAfter);
+            _optimisticBefore = Math.Max(buysLow, sellsLow);
         }
         else
         {
-            EvaluateCombo(account, 0, orderGroup, instrument, signedQuantity, out result.MaintenanceBefore, out result.MaintenanceAfter);
+            EvaluateCombo(account, 0, orderGroup, instrument, signedQuantity, out result.MaintenanceBefore, out _optimisticBefore, out result.MaintenanceAfter);
         }
 
         result.InitialBefore = MoneyRounding.RoundHalfUp(_options.InitialRatio * result.MaintenanceBefore, _options.InitialRoundingUnit);
@@ -242,7 +260,7 @@ public sealed class IncrementalMargin
 
     // Maintenance of one combination (0 positions, 1 + working buys, 2 + working sells) before and
     // after adding `quantity` of `instrument` (quantity 0: after = before).
-    private void EvaluateCombo(int account, int combo, int orderGroup, int instrument, long quantity, out double before, out double after)
+    private void EvaluateCombo(int account, int combo, int orderGroup, int instrument, long quantity, out double before, out double optimisticBefore, out double after)
     {
         var maxSlots = _store.MaxGroupsPerAccount;
         var orderSlot = -1;
@@ -269,8 +287,9 @@ public sealed class IncrementalMargin
             EvaluateGroup(account, -1, maxSlots, orderGroup, combo, instrument, quantity);
         }
 
-        before = Maintenance(account, orderGroup, false);
-        after = quantity == 0 ? before : Maintenance(account, orderGroup, true);
+        before = Maintenance(account, orderGroup, false, false);
+        optimisticBefore = Maintenance(account, orderGroup, false, true);
+        after = quantity == 0 ? before : Maintenance(account, orderGroup, true, false);
     }
 
     private void EvaluateGroup(int account, int groupSlot, int scratch, int group, int combo, int instrument, long quantity)
@@ -289,6 +308,7 @@ public sealed class IncrementalMargin
         }
 
         var all = orderOrdinal >= 0 ? mask | (1UL << orderOrdinal) : mask;
+        double moved = 0;
         var vectors = _store.Vectors;
         while (all != 0)
         {
@@ -298,6 +318,9 @@ public sealed class IncrementalMargin
             var dF = _market.PriceMove(f);
             var dF2 = dF * dF;
             var dv = _market.VolMove(f);
+            var driftRatio = dF / _market.DriftLimit(f);
+            var volRatio = dv / _market.Policy.VolLimit;
+            moved = Math.Max(moved, Math.Sqrt(driftRatio * driftRatio + volRatio * volRatio));
             double de = 0;
             if ((mask & (1UL << ordinal)) != 0)
             {
@@ -312,7 +335,7 @@ public sealed class IncrementalMargin
             var deAfter = de;
             if (ordinal == orderOrdinal)
             {
-                deAfter += quantity * (_market.DeltaEquivalent(instrument) + _market.DeltaEquivalentSlope(instrument) * dF);
+                deAfter += quantity * (_market.DeltaEquivalent(instrument) + _market.DeltaEquivalentSlope(instrument) * dF + _market.DeltaEquivalentVolSlope(instrument) * dv);
             }
 
             netBefore += de;
@@ -342,6 +365,8 @@ public sealed class IncrementalMargin
         var shorts = groupSlot < 0 ? 0 : _store.ShortOptions(account, groupSlot, combo);
         var heldAfter = held;
         var shortsAfter = shorts;
+        var contracts = groupSlot < 0 ? 0 : _store.OptionContracts(account, groupSlot, combo);
+        var contractsAfter = contracts;
         if (instrument >= 0)
         {
             var f = _instruments[instrument].Underlying;
@@ -367,9 +392,12 @@ public sealed class IncrementalMargin
             if (_instruments[instrument].IsOption)
             {
                 shortsAfter += Math.Max(-y, 0) - Math.Max(-x, 0);
+                contractsAfter += Math.Abs(y) - Math.Abs(x);
             }
         }
 
+        _bandBefore[scratch] = CreditDeltaBand * contracts * moved;
+        _bandAfter[scratch] = CreditDeltaBand * contractsAfter * moved;
         _hasBefore[scratch] = held > 0;
         _hasAfter[scratch] = heldAfter > 0;
         _scanBefore[scratch] = held > 0 ? Math.Max(worstBefore, 0) : 0;
@@ -402,12 +430,15 @@ public sealed class IncrementalMargin
     }
 
     // Σ (gross − credit) over the account's groups, credits as in MarginCalculator.
-    private double Maintenance(int account, int orderGroup, bool after)
+    // Pessimistic: a pair whose net deltas are within their bands gets no credit. Optimistic: such a
+    // pair is credited whatever the signs of the expanded deltas (the most the reference could give).
+    private double Maintenance(int account, int orderGroup, bool after, bool optimistic)
     {
         var gross = after ? _grossAfter : _grossBefore;
         var scan = after ? _scanAfter : _scanBefore;
         var net = after ? _netAfter : _netBefore;
         var has = after ? _hasAfter : _hasBefore;
+        var band = after ? _bandAfter : _bandBefore;
         var maxSlots = _store.MaxGroupsPerAccount;
         double total = 0;
         for (var gs = 0; gs < maxSlots; gs++)
@@ -432,7 +463,18 @@ public sealed class IncrementalMargin
             ref readonly var c = ref credits[k];
             var a = ScratchOf(account, c.GroupA, orderGroup, virtualSlot);
             var b = ScratchOf(account, c.GroupB, orderGroup, virtualSlot);
-            if (a < 0 || b < 0 || !has[a] || !has[b] || !(net[a] * net[b] < 0))
+            if (a < 0 || b < 0 || !has[a] || !has[b])
+            {
+                continue;
+            }
+
+            var uncertain = Math.Abs(net[a]) <= band[a] || Math.Abs(net[b]) <= band[b];
+            if (uncertain && !optimistic)
+            {
+                CreditUncertain = true;
+            }
+
+            if (optimistic ? !(net[a] * net[b] < 0 || uncertain) : !(net[a] * net[b] < 0) || uncertain)
             {
                 continue;
             }
@@ -482,7 +524,7 @@ public sealed class IncrementalMargin
             dF2,
             dv,
             c0);
-        return sums.DeltaEquivalent + sums.DeltaEquivalentSlope * dF;
+        return sums.DeltaEquivalent + sums.DeltaEquivalentSlope * dF + sums.DeltaEquivalentVolSlope * dv;
     }
 
     // loss += scale · (RA − dF·D̃ − dF²·G̃ − dσ·Ṽ + c0·w), over whole SIMD lanes.

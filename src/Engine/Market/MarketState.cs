@@ -57,6 +57,7 @@ public sealed class MarketState
     private readonly double[] _value0;
     private readonly double[] _de0;
     private readonly double[] _deSlope;
+    private readonly double[] _deVolSlope;
 
     private readonly double[] _weights;
     private readonly double[] _minStep;
@@ -127,6 +128,7 @@ public sealed class MarketState
         _value0 = new double[capacity];
         _de0 = new double[capacity];
         _deSlope = new double[capacity];
+        _deVolSlope = new double[capacity];
 
         _weights = new double[groups * _stride];
         _minStep = new double[groups];
@@ -251,6 +253,8 @@ public sealed class MarketState
     internal double DeltaEquivalent(int instrument) => _de0[instrument];
 
     internal double DeltaEquivalentSlope(int instrument) => _deSlope[instrument];
+
+    internal double DeltaEquivalentVolSlope(int instrument) => _deVolSlope[instrument];
 
     /// <summary>
     /// Advances engine time to <paramref name="timestampNanoseconds"/> (earlier stamps are ignored) and
@@ -384,6 +388,7 @@ public sealed class MarketState
                 _g0[i] = 0;
                 _v0[i] = 0;
                 _deSlope[i] = 0;
+                _deVolSlope[i] = 0;
                 continue;
             }
 
@@ -396,9 +401,15 @@ public sealed class MarketState
             var vega = _arrays.Vegas(i);
             double vol = 0;
             var t = inst.ExpiryYears - elapsed;
+            _deVolSlope[i] = 0;
             if (inst.IsOption)
             {
-                vol = _market.Smile(i)!.Vol(_market.Price(inst.Underlying), inst.Strike);
+                var forward = _market.Price(inst.Underlying);
+                vol = _market.Smile(i)!.Vol(forward, inst.Strike);
+
+                // Vanna moves the futures-equivalent delta with the vol (spread charges, credits).
+                var centre = Black76.Greeks(inst.IsCall, forward, inst.Strike, t, _market.Rate, vol);
+                _deVolSlope[i] = centre.Vanna * inst.Multiplier / _instruments[inst.Underlying].Multiplier;
             }
 
             for (var s = 0; s < nodes; s++)

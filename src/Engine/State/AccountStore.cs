@@ -55,6 +55,7 @@ public sealed class AccountStore
     private readonly int[] _gsSlots;
     private readonly int[] _gsHeld;
     private readonly long[] _gsShort;
+    private readonly long[] _gsOptionContracts;
 
     private readonly int[] _fsSlots;
     private readonly double[] _fsFuturesQm;
@@ -98,6 +99,7 @@ public sealed class AccountStore
         _gsSlots = new int[groupSlots];
         _gsHeld = new int[groupSlots * Sets];
         _gsShort = new long[groupSlots * Sets];
+        _gsOptionContracts = new long[groupSlots * Sets];
 
         var futureSlots = checked(groupSlots * _maxFutures);
         _fsSlots = new int[futureSlots];
@@ -288,6 +290,8 @@ public sealed class AccountStore
     internal int Held(int account, int groupSlot, int combo) => _gsHeld[(account * _maxGroupSlots + groupSlot) * Sets + combo];
 
     internal long ShortOptions(int account, int groupSlot, int combo) => _gsShort[(account * _maxGroupSlots + groupSlot) * Sets + combo];
+
+    internal long OptionContracts(int account, int groupSlot, int combo) => _gsOptionContracts[(account * _maxGroupSlots + groupSlot) * Sets + combo];
 
     internal double FuturesQuantityMultiplier(int account, int groupSlot, int ordinal) => _fsFuturesQm[(account * _maxGroupSlots + groupSlot) * _maxFutures + ordinal];
 
@@ -518,6 +522,7 @@ public sealed class AccountStore
         if (isOption)
         {
             _gsShort[index] += Math.Max(-after, 0) - Math.Max(-before, 0);
+            _gsOptionContracts[index] += Math.Abs(after) - Math.Abs(before);
         }
     }
 
@@ -542,6 +547,7 @@ public sealed class AccountStore
         sums.Value += q * _market.CentreValue(instrument);
         sums.DeltaEquivalent += q * _market.DeltaEquivalent(instrument);
         sums.DeltaEquivalentSlope += q * _market.DeltaEquivalentSlope(instrument);
+        sums.DeltaEquivalentVolSlope += q * _market.DeltaEquivalentVolSlope(instrument);
     }
 
     private void ClearFuture(int futureSlot)
@@ -634,6 +640,7 @@ public sealed class AccountStore
             _groupSlotOf[account * _groupCount + group] = -1;
             _gsHeld.AsSpan(ags * Sets, Sets).Clear();
             _gsShort.AsSpan(ags * Sets, Sets).Clear();
+            _gsOptionContracts.AsSpan(ags * Sets, Sets).Clear();
         }
     }
 }
