@@ -51,8 +51,11 @@ public sealed class IncrementalMargin
     private readonly double[] _scanAfter;
     private readonly double[] _netBefore;
     private readonly double[] _netAfter;
-    private readonly double[] _grossBefore;
-    private readonly double[] _grossAfter;
+    private readonly double[] _scanSpreadBefore;
+    private readonly double[] _scanSpreadAfter;
+    private readonly double[] _somBefore;
+    private readonly double[] _somAfter;
+    private readonly double[] _credit;
     private readonly bool[] _hasBefore;
     private readonly bool[] _hasAfter;
     private readonly double[] _remaining;
@@ -83,8 +86,11 @@ public sealed class IncrementalMargin
         _scanAfter = new double[_slots];
         _netBefore = new double[_slots];
         _netAfter = new double[_slots];
-        _grossBefore = new double[_slots];
-        _grossAfter = new double[_slots];
+        _scanSpreadBefore = new double[_slots];
+        _scanSpreadAfter = new double[_slots];
+        _somBefore = new double[_slots];
+        _somAfter = new double[_slots];
+        _credit = new double[_slots];
         _hasBefore = new bool[_slots];
         _hasAfter = new bool[_slots];
         _remaining = new double[_slots];
@@ -404,12 +410,10 @@ public sealed class IncrementalMargin
         _scanAfter[scratch] = heldAfter > 0 ? Math.Max(worstAfter, 0) : 0;
         _netBefore[scratch] = held > 0 ? netBefore : 0;
         _netAfter[scratch] = heldAfter > 0 ? netAfter : 0;
-        _grossBefore[scratch] = held > 0
-            ? Math.Max(_scanBefore[scratch] + p.SpreadRate * Math.Min(longBefore, shortBefore), p.ShortOptionMinimum * shorts)
-            : 0;
-        _grossAfter[scratch] = heldAfter > 0
-            ? Math.Max(_scanAfter[scratch] + p.SpreadRate * Math.Min(longAfter, shortAfter), p.ShortOptionMinimum * shortsAfter)
-            : 0;
+        _scanSpreadBefore[scratch] = held > 0 ? _scanBefore[scratch] + p.SpreadRate * Math.Min(longBefore, shortBefore) : 0;
+        _scanSpreadAfter[scratch] = heldAfter > 0 ? _scanAfter[scratch] + p.SpreadRate * Math.Min(longAfter, shortAfter) : 0;
+        _somBefore[scratch] = held > 0 ? p.ShortOptionMinimum * shorts : 0;
+        _somAfter[scratch] = heldAfter > 0 ? p.ShortOptionMinimum * shortsAfter : 0;
     }
 
     private long ComboQuantity(int account, int instrument, int combo)
@@ -434,28 +438,20 @@ public sealed class IncrementalMargin
     // pair is credited whatever the signs of the expanded deltas (the most the reference could give).
     private double Maintenance(int account, int orderGroup, bool after, bool optimistic)
     {
-        var gross = after ? _grossAfter : _grossBefore;
+        var scanSpread = after ? _scanSpreadAfter : _scanSpreadBefore;
+        var som = after ? _somAfter : _somBefore;
         var scan = after ? _scanAfter : _scanBefore;
         var net = after ? _netAfter : _netBefore;
         var has = after ? _hasAfter : _hasBefore;
         var band = after ? _bandAfter : _bandBefore;
         var maxSlots = _store.MaxGroupsPerAccount;
-        double total = 0;
-        for (var gs = 0; gs < maxSlots; gs++)
+        for (var gs = 0; gs <= maxSlots; gs++)
         {
-            if (_store.GroupOfSlot(account, gs) >= 0)
-            {
-                total += gross[gs];
-                _remaining[gs] = has[gs] ? Math.Abs(net[gs]) : 0;
-            }
+            _remaining[gs] = has[gs] ? Math.Abs(net[gs]) : 0;
+            _credit[gs] = 0;
         }
 
         var virtualSlot = after && orderGroup >= 0 && _store.GroupSlot(account, orderGroup) < 0;
-        if (virtualSlot)
-        {
-            total += gross[maxSlots];
-            _remaining[maxSlots] = has[maxSlots] ? Math.Abs(net[maxSlots]) : 0;
-        }
 
         var credits = _options.Credits;
         for (var k = 0; k < credits.Length; k++)
@@ -489,7 +485,23 @@ public sealed class IncrementalMargin
             var usedB = spreads * c.DeltaRatioB;
             _remaining[a] -= usedA;
             _remaining[b] -= usedB;
-            total -= c.CreditRate * usedA / Math.Abs(net[a]) * scan[a] + c.CreditRate * usedB / Math.Abs(net[b]) * scan[b];
+            _credit[a] += c.CreditRate * usedA / Math.Abs(net[a]) * scan[a];
+            _credit[b] += c.CreditRate * usedB / Math.Abs(net[b]) * scan[b];
+        }
+
+        // A credit never takes a group below its short option minimum (as MarginCalculator).
+        double total = 0;
+        for (var gs = 0; gs < maxSlots; gs++)
+        {
+            if (_store.GroupOfSlot(account, gs) >= 0 && has[gs])
+            {
+                total += Math.Max(scanSpread[gs] - _credit[gs], som[gs]);
+            }
+        }
+
+        if (virtualSlot && has[maxSlots])
+        {
+            total += Math.Max(scanSpread[maxSlots] - _credit[maxSlots], som[maxSlots]);
         }
 
         return total;
