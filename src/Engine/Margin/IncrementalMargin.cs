@@ -148,12 +148,19 @@ public sealed class IncrementalMargin
 
         result.EquityAfter = result.EquityBefore + orderEquity;
         var buffered = MoneyRounding.RoundHalfUp(_options.InitialRatio * result.MaintenanceAfter * (1.0 + SafetyBuffer), _options.InitialRoundingUnit);
-        var lowestBefore = MoneyRounding.RoundHalfUp(_options.InitialRatio * _optimisticBefore, _options.InitialRoundingUnit);
-        result.Outcome = buffered <= result.EquityAfter
-            ? OrderMarginOutcome.Accepted
-            : buffered < lowestBefore * (1.0 - SafetyBuffer)
+        if (buffered <= result.EquityAfter)
+        {
+            result.Outcome = OrderMarginOutcome.Accepted;
+        }
+        else
+        {
+            var lowestBefore = _optimisticBefore == result.MaintenanceBefore
+                ? result.InitialBefore
+                : MoneyRounding.RoundHalfUp(_options.InitialRatio * _optimisticBefore, _options.InitialRoundingUnit);
+            result.Outcome = buffered < lowestBefore * (1.0 - SafetyBuffer)
                 ? OrderMarginOutcome.AcceptedRiskReducing
                 : OrderMarginOutcome.RejectedInsufficientMargin;
+        }
         return result;
     }
 
@@ -293,9 +300,14 @@ public sealed class IncrementalMargin
             EvaluateGroup(account, -1, maxSlots, orderGroup, combo, instrument, quantity);
         }
 
+        var uncertainSoFar = CreditUncertain;
+        CreditUncertain = false;
         before = Maintenance(account, orderGroup, false, false);
-        optimisticBefore = Maintenance(account, orderGroup, false, true);
+
+        // Only a pair inside its band makes the optimistic credit differ from the reported one.
+        optimisticBefore = CreditUncertain ? Maintenance(account, orderGroup, false, true) : before;
         after = quantity == 0 ? before : Maintenance(account, orderGroup, true, false);
+        CreditUncertain |= uncertainSoFar;
     }
 
     private void EvaluateGroup(int account, int groupSlot, int scratch, int group, int combo, int instrument, long quantity)
@@ -539,50 +551,77 @@ public sealed class IncrementalMargin
         return sums.DeltaEquivalent + sums.DeltaEquivalentSlope * dF + sums.DeltaEquivalentVolSlope * dv;
     }
 
-    // loss += scale · (RA − dF·D̃ − dF²·G̃ − dσ·Ṽ + c0·w), over whole SIMD lanes.
+    // loss += scale · (RA − dF·D̃ − dF²·G̃ − dσ·Ṽ + c0·w), over whole SIMD lanes. The spans all have
+    // the node stride (a whole number of lanes), checked once here, so the lane loop loads without
+    // per-element bounds checks.
     private static void Expand(Span<double> loss, ReadOnlySpan<double> ra, ReadOnlySpan<double> d, ReadOnlySpan<double> g, ReadOnlySpan<double> v, ReadOnlySpan<double> w, double scale, double dF, double dF2, double dv, double c0)
     {
+        var n = loss.Length;
+        if (ra.Length < n || d.Length < n || g.Length < n || v.Length < n || w.Length < n)
+        {
+            ThrowHelper.Argument(nameof(loss), "expansion rows are shorter than the scenario vector.");
+        }
+
         var kd = -scale * dF;
         var kg = -scale * dF2;
         var kv = -scale * dv;
         var kw = scale * c0;
         var i = 0;
-        if (Vector.IsHardwareAccelerated && loss.Length >= Vector<double>.Count)
+        if (Vector.IsHardwareAccelerated && n >= Vector<double>.Count)
         {
-            var acc = MemoryMarshal.Cast<double, Vector<double>>(loss);
-            var vra = MemoryMarshal.Cast<double, Vector<double>>(ra);
-            var vd = MemoryMarshal.Cast<double, Vector<double>>(d);
-            var vg = MemoryMarshal.Cast<double, Vector<double>>(g);
-            var vv = MemoryMarshal.Cast<double, Vector<double>>(v);
-            var vw = MemoryMarshal.Cast<double, Vector<double>>(w);
+            ref var acc = ref MemoryMarshal.GetReference(loss);
+            ref var rRa = ref MemoryMarshal.GetReference(ra);
+            ref var rD = ref MemoryMarshal.GetReference(d);
+            ref var rG = ref MemoryMarshal.GetReference(g);
+            ref var rV = ref MemoryMarshal.GetReference(v);
+            ref var rW = ref MemoryMarshal.GetReference(w);
             var s = new Vector<double>(scale);
             var bd = new Vector<double>(kd);
             var bg = new Vector<double>(kg);
             var bv = new Vector<double>(kv);
             var bw = new Vector<double>(kw);
-            for (var k = 0; k < acc.Length; k++)
+            var lanes = n - n % Vector<double>.Count;
+            for (; i < lanes; i += Vector<double>.Count)
             {
-                acc[k] += s * vra[k] + bd * vd[k] + bg * vg[k] + bv * vv[k] + bw * vw[k];
+                var o = (nuint)i;
+                var sum = Vector.LoadUnsafe(ref acc, o) + s * Vector.LoadUnsafe(ref rRa, o) + bd * Vector.LoadUnsafe(ref rD, o)
+                    + bg * Vector.LoadUnsafe(ref rG, o) + bv * Vector.LoadUnsafe(ref rV, o) + bw * Vector.LoadUnsafe(ref rW, o);
+                sum.StoreUnsafe(ref acc, o);
             }
-
-            i = acc.Length * Vector<double>.Count;
         }
 
-        for (; i < loss.Length; i++)
+        for (; i < n; i++)
         {
             loss[i] += scale * ra[i] + kd * d[i] + kg * g[i] + kv * v[i] + kw * w[i];
         }
     }
 
+    // max(0, maxₛ loss[s]): the padding past the node count is zero (rows are zero-padded), so a
+    // whole-lane max gives the scan risk directly.
     private static double Worst(ReadOnlySpan<double> loss, int nodes)
     {
-        var worst = double.NegativeInfinity;
-        for (var s = 0; s < nodes; s++)
+        var worst = 0.0;
+        var s = 0;
+        if (Vector.IsHardwareAccelerated && loss.Length >= Vector<double>.Count)
         {
-            if (loss[s] > worst)
+            var lanes = MemoryMarshal.Cast<double, Vector<double>>(loss);
+            var max = Vector<double>.Zero;
+            for (var k = 0; k < lanes.Length; k++)
             {
-                worst = loss[s];
+                max = Vector.Max(max, lanes[k]);
             }
+
+            for (var k = 0; k < Vector<double>.Count; k++)
+            {
+                worst = Math.Max(worst, max[k]);
+            }
+
+            s = lanes.Length * Vector<double>.Count;
+        }
+
+        for (; s < nodes; s++)
+        {
+            worst = Math.Max(worst, loss[s]);
         }
 
         return worst;
