@@ -62,6 +62,7 @@ public sealed class IncrementalMargin
     private readonly double[] _bandBefore;
     private readonly double[] _bandAfter;
     private double _optimisticBefore;
+    private int _orderSlot = -1;
 
     /// <summary>Creates the checker over <paramref name="store"/>.</summary>
     /// <param name="store">Account state (and, through it, the market and its anchors).</param>
@@ -123,7 +124,8 @@ public sealed class IncrementalMargin
             return result;
         }
 
-        if (_store.WouldExhaust(account, instrument))
+        _orderSlot = _store.FindSlot(account, instrument);
+        if (_orderSlot < 0 && _store.WouldExhaust(account, instrument))
         {
             result.Status = StateStatus.CapacityExhausted;
             return result;
@@ -404,7 +406,7 @@ public sealed class IncrementalMargin
                 _market.VolMove(f),
                 c0);
             worstAfter = Worst(loss, nodes);
-            var x = ComboQuantity(account, instrument, combo);
+            var x = ComboQuantity(combo);
             var y = x + quantity;
             heldAfter += (y != 0 ? 1 : 0) - (x != 0 ? 1 : 0);
             if (_instruments[instrument].IsOption)
@@ -428,9 +430,10 @@ public sealed class IncrementalMargin
         _somAfter[scratch] = heldAfter > 0 ? p.ShortOptionMinimum * shortsAfter : 0;
     }
 
-    private long ComboQuantity(int account, int instrument, int combo)
+    // The order instrument's quantity in a combination, from the slot CheckOrder looked up once.
+    private long ComboQuantity(int combo)
     {
-        var k = _store.FindSlot(account, instrument);
+        var k = _orderSlot;
         if (k < 0)
         {
             return 0;
@@ -445,7 +448,6 @@ public sealed class IncrementalMargin
         };
     }
 
-    // Σ (gross − credit) over the account's groups, credits as in MarginCalculator.
     // Pessimistic: a pair whose net deltas are within their bands gets no credit. Optimistic: such a
     // pair is credited whatever the signs of the expanded deltas (the most the reference could give).
     private double Maintenance(int account, int orderGroup, bool after, bool optimistic)
