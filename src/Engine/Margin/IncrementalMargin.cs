@@ -26,6 +26,10 @@ namespace RiskGate.Engine.Margin;
 /// ≤ equity after; otherwise accepted as risk-reducing when that buffered initial is below (1 − b) × the
 /// initial before (both sides are approximations, so the buffer applies to both); otherwise rejected. b absorbs the expansion error so the fast path never accepts what full
 /// revaluation rejects; its cost is the false-reject rate reported by the accuracy harness.</para>
+/// <para><b>Expansion cache</b>: per (account, group slot, combination) the expanded loss vector and
+/// per-future deltas are kept with the group's market <see cref="MarketState.Version"/> and the slot's
+/// mutation count; while neither changed (repeated checks between ticks) a check copies them and only
+/// expands the order's row: O(nodes). Sized accounts × groups per account × 3 × (nodes + futures).</para>
 /// <para><b>Epochs</b>: a group slot built at an older epoch is rebuilt from the account's positions
 /// in that group on this call (the lazy rebuild, cost ∝ those positions); all other calls are
 /// O(nodes × futures).</para>
@@ -63,6 +67,12 @@ public sealed class IncrementalMargin
     private readonly double[] _bandAfter;
     private double _optimisticBefore;
     private int _orderSlot = -1;
+    private readonly double[] _de;
+    private readonly double[] _cacheLoss;
+    private readonly double[] _cacheDelta;
+    private readonly double[] _cacheMoved;
+    private readonly long[] _cacheVersion;
+    private readonly long[] _cacheMutation;
 
     /// <summary>Creates the checker over <paramref name="store"/>.</summary>
     /// <param name="store">Account state (and, through it, the market and its anchors).</param>
@@ -97,6 +107,15 @@ public sealed class IncrementalMargin
         _remaining = new double[_slots];
         _bandBefore = new double[_slots];
         _bandAfter = new double[_slots];
+        var caches = checked(store.MaxAccounts * store.MaxGroupsPerAccount * AccountStore.Sets);
+        var maxFutures = _market.MaxFuturesPerGroup;
+        _de = new double[maxFutures];
+        _cacheLoss = new double[checked(caches * _stride)];
+        _cacheDelta = new double[checked(caches * maxFutures)];
+        _cacheMoved = new double[caches];
+        _cacheVersion = new long[caches];
+        _cacheVersion.AsSpan().Fill(-1);
+        _cacheMutation = new long[caches];
     }
 
     /// <summary>The account state checked against.</summary>
@@ -317,47 +336,44 @@ public sealed class IncrementalMargin
         var p = _options.Groups[group];
         var nodes = p.Scan.Count;
         var loss = _loss.AsSpan();
-        loss.Clear();
         var weights = new ReadOnlySpan<double>(_market.Weights, group * _stride, _stride);
         double longBefore = 0, shortBefore = 0, longAfter = 0, shortAfter = 0, netBefore = 0, netAfter = 0;
         var mask = groupSlot < 0 ? 0UL : _store.FutureMask(account, groupSlot);
+        if (groupSlot < 0)
+        {
+            loss.Clear();
+        }
+
         var orderOrdinal = -1;
         if (instrument >= 0)
         {
             orderOrdinal = _market.FutureOrdinal(instrument);
         }
 
-        var all = orderOrdinal >= 0 ? mask | (1UL << orderOrdinal) : mask;
-        double moved = 0;
-        var vectors = _store.Vectors;
-        while (all != 0)
+        var moved = groupSlot < 0 ? 0.0 : BaseExpansion(account, groupSlot, group, combo, mask, loss, weights);
+        var orderDelta = 0.0;
+        if (orderOrdinal >= 0)
         {
-            var ordinal = BitOperations.TrailingZeroCount(all);
-            all &= all - 1;
-            var f = _market.GroupFuture(group, ordinal);
+            var f = _market.GroupFuture(group, orderOrdinal);
             var dF = _market.PriceMove(f);
-            var dF2 = dF * dF;
             var dv = _market.VolMove(f);
             var driftRatio = dF / _market.DriftLimit(f);
             var volRatio = dv / _market.Policy.VolLimit;
             moved = Math.Max(moved, Math.Sqrt(driftRatio * driftRatio + volRatio * volRatio));
-            double de = 0;
-            if ((mask & (1UL << ordinal)) != 0)
+            orderDelta = quantity * (_market.DeltaEquivalent(instrument) + _market.DeltaEquivalentSlope(instrument) * dF + _market.DeltaEquivalentVolSlope(instrument) * dv);
+            if ((mask & (1UL << orderOrdinal)) == 0)
             {
-                var block = _store.Block(account, groupSlot, ordinal, 0);
-                de += ExpandBlock(loss, vectors, block, weights, dF, dF2, dv);
-                if (combo != 0)
-                {
-                    de += ExpandBlock(loss, vectors, block + combo, weights, dF, dF2, dv);
-                }
+                _de[orderOrdinal] = 0;
             }
+        }
 
-            var deAfter = de;
-            if (ordinal == orderOrdinal)
-            {
-                deAfter += quantity * (_market.DeltaEquivalent(instrument) + _market.DeltaEquivalentSlope(instrument) * dF + _market.DeltaEquivalentVolSlope(instrument) * dv);
-            }
-
+        var all = orderOrdinal >= 0 ? mask | (1UL << orderOrdinal) : mask;
+        while (all != 0)
+        {
+            var ordinal = BitOperations.TrailingZeroCount(all);
+            all &= all - 1;
+            var de = _de[ordinal];
+            var deAfter = ordinal == orderOrdinal ? de + orderDelta : de;
             netBefore += de;
             netAfter += deAfter;
             if (de > 0)
@@ -428,6 +444,55 @@ public sealed class IncrementalMargin
         _scanSpreadAfter[scratch] = heldAfter > 0 ? _scanAfter[scratch] + p.SpreadRate * Math.Min(longAfter, shortAfter) : 0;
         _somBefore[scratch] = held > 0 ? p.ShortOptionMinimum * shorts : 0;
         _somAfter[scratch] = heldAfter > 0 ? p.ShortOptionMinimum * shortsAfter : 0;
+    }
+
+    // The expanded loss vector and per-future deltas of one group slot and combination, without the
+    // order: served from the per-(account, group slot, combination) cache while neither the group's
+    // market (price, vol, anchor) nor the account's rows changed since it was computed; otherwise
+    // computed (O(nodes × futures held)) and cached. Returns how far the market moved towards the
+    // re-anchor limits (for the credit band).
+    private double BaseExpansion(int account, int groupSlot, int group, int combo, ulong mask, Span<double> loss, ReadOnlySpan<double> weights)
+    {
+        var cache = (account * _store.MaxGroupsPerAccount + groupSlot) * AccountStore.Sets + combo;
+        var version = _market.Version(group);
+        var mutation = _store.Mutation(account, groupSlot);
+        var maxFutures = _market.MaxFuturesPerGroup;
+        if (_cacheVersion[cache] == version && _cacheMutation[cache] == mutation)
+        {
+            new ReadOnlySpan<double>(_cacheLoss, cache * _stride, _stride).CopyTo(loss);
+            new ReadOnlySpan<double>(_cacheDelta, cache * maxFutures, maxFutures).CopyTo(_de);
+            return _cacheMoved[cache];
+        }
+
+        loss.Clear();
+        double moved = 0;
+        var vectors = _store.Vectors;
+        while (mask != 0)
+        {
+            var ordinal = BitOperations.TrailingZeroCount(mask);
+            mask &= mask - 1;
+            var f = _market.GroupFuture(group, ordinal);
+            var dF = _market.PriceMove(f);
+            var dv = _market.VolMove(f);
+            var driftRatio = dF / _market.DriftLimit(f);
+            var volRatio = dv / _market.Policy.VolLimit;
+            moved = Math.Max(moved, Math.Sqrt(driftRatio * driftRatio + volRatio * volRatio));
+            var block = _store.Block(account, groupSlot, ordinal, 0);
+            var de = ExpandBlock(loss, vectors, block, weights, dF, dF * dF, dv);
+            if (combo != 0)
+            {
+                de += ExpandBlock(loss, vectors, block + combo, weights, dF, dF * dF, dv);
+            }
+
+            _de[ordinal] = de;
+        }
+
+        loss.CopyTo(new Span<double>(_cacheLoss, cache * _stride, _stride));
+        _de.AsSpan(0, maxFutures).CopyTo(new Span<double>(_cacheDelta, cache * maxFutures, maxFutures));
+        _cacheMoved[cache] = moved;
+        _cacheVersion[cache] = version;
+        _cacheMutation[cache] = mutation;
+        return moved;
     }
 
     // The order instrument's quantity in a combination, from the slot CheckOrder looked up once.
