@@ -67,6 +67,7 @@ public sealed class IncrementalMargin
     private readonly double[] _bandAfter;
     private double _optimisticBefore;
     private int _orderSlot = -1;
+    private readonly bool _hasCredits;
     private readonly double[] _de;
     private readonly double[] _cacheLoss;
     private readonly double[] _cacheDelta;
@@ -107,6 +108,7 @@ public sealed class IncrementalMargin
         _remaining = new double[_slots];
         _bandBefore = new double[_slots];
         _bandAfter = new double[_slots];
+        _hasCredits = _options.Credits.Length > 0;
         var caches = checked(store.MaxAccounts * store.MaxGroupsPerAccount * AccountStore.Sets);
         var maxFutures = _market.MaxFuturesPerGroup;
         _de = new double[maxFutures];
@@ -357,9 +359,13 @@ public sealed class IncrementalMargin
             var f = _market.GroupFuture(group, orderOrdinal);
             var dF = _market.PriceMove(f);
             var dv = _market.VolMove(f);
-            var driftRatio = dF / _market.DriftLimit(f);
-            var volRatio = dv / _market.Policy.VolLimit;
-            moved = Math.Max(moved, Math.Sqrt(driftRatio * driftRatio + volRatio * volRatio));
+            if (_hasCredits)
+            {
+                var driftRatio = dF / _market.DriftLimit(f);
+                var volRatio = dv / _market.Policy.VolLimit;
+                moved = Math.Max(moved, Math.Sqrt(driftRatio * driftRatio + volRatio * volRatio));
+            }
+
             orderDelta = quantity * (_market.DeltaEquivalent(instrument) + _market.DeltaEquivalentSlope(instrument) * dF + _market.DeltaEquivalentVolSlope(instrument) * dv);
             if ((mask & (1UL << orderOrdinal)) == 0)
             {
@@ -474,9 +480,13 @@ public sealed class IncrementalMargin
             var f = _market.GroupFuture(group, ordinal);
             var dF = _market.PriceMove(f);
             var dv = _market.VolMove(f);
-            var driftRatio = dF / _market.DriftLimit(f);
-            var volRatio = dv / _market.Policy.VolLimit;
-            moved = Math.Max(moved, Math.Sqrt(driftRatio * driftRatio + volRatio * volRatio));
+            if (_hasCredits)
+            {
+                var driftRatio = dF / _market.DriftLimit(f);
+                var volRatio = dv / _market.Policy.VolLimit;
+                moved = Math.Max(moved, Math.Sqrt(driftRatio * driftRatio + volRatio * volRatio));
+            }
+
             var block = _store.Block(account, groupSlot, ordinal, 0);
             var de = ExpandBlock(loss, vectors, block, weights, dF, dF * dF, dv);
             if (combo != 0)
