@@ -157,9 +157,22 @@ public sealed class RiskArrayTable
     /// price or the option's smile is missing, or when an external array's length differs from the
     /// scan's node count. Allocates nothing.
     /// </summary>
-    public void Build(int instrument, ScanParameters scan, MarketSnapshot market)
+    public void Build(int instrument, ScanParameters scan, MarketSnapshot market) => BuildAt(instrument, scan, market, 0.0);
+
+    /// <summary>
+    /// As <see cref="Build(int, ScanParameters, MarketSnapshot)"/>, at a valuation time
+    /// <paramref name="elapsedYears"/> (&gt;= 0) after the one the instrument table's expiries refer to:
+    /// options are priced with <c>ExpiryYears − elapsedYears</c> left (an expired option is worth its
+    /// intrinsic value). The incremental path's anchors use it as time advances. Allocates nothing.
+    /// </summary>
+    public void BuildAt(int instrument, ScanParameters scan, MarketSnapshot market, double elapsedYears)
     {
         ArgumentNullException.ThrowIfNull(scan);
+        if (!(elapsedYears >= 0) || !double.IsFinite(elapsedYears))
+        {
+            ThrowHelper.ArgumentOutOfRange(nameof(elapsedYears), elapsedYears, "elapsed years must be finite and >= 0.");
+        }
+
         ArgumentNullException.ThrowIfNull(market);
         ref readonly var inst = ref _instruments[instrument];
         var nodes = scan.Count;
@@ -207,7 +220,7 @@ public sealed class RiskArrayTable
                 ThrowHelper.InstrumentState("no vol smile for the option", instrument);
             }
 
-            var t = inst.ExpiryYears;
+            var t = inst.ExpiryYears - elapsedYears;
             var rate = market.Rate;
             var vol = smile.Vol(forward, inst.Strike);
             var now = Black76.Greeks(inst.IsCall, forward, inst.Strike, t, rate, vol);

@@ -1,0 +1,654 @@
+using RiskGate.Engine.Instruments;
+using RiskGate.Engine.Margin;
+using RiskGate.Engine.Market;
+
+namespace RiskGate.Engine.State;
+
+/// <summary>
+/// Every account's cash, positions, working quantities and <b>cached scenario vectors</b>, pre-allocated
+/// from <see cref="AccountStoreOptions"/> and laid out flat for SIMD (DESIGN §5.2).
+/// </summary>
+/// <remarks>
+/// <para><b>Layout.</b> An account owns up to <c>MaxPositionsPerAccount</c> instrument slots (position,
+/// working buy and sell quantities, average price) and up to <c>MaxGroupsPerAccount</c> group slots. A
+/// group slot holds, per future of the group (by ordinal, <see cref="MarketState.FutureOrdinal"/>) and
+/// per set — 0 positions, 1 working buys, 2 working sells (signed, so sells are negative) — the four
+/// cached rows Σq·RA, Σq·D̃, Σq·G̃, Σq·Ṽ (<see cref="MarketState.NodeStride"/> doubles each, contiguous)
+/// and the centre sums. Per group slot and combination (positions; positions + buys; positions +
+/// sells) it also counts held instruments and short option contracts, and per future the futures
+/// cost basis, so the short option minimum, spread charge and equity update incrementally.</para>
+/// <para><b>Epochs.</b> A group slot remembers the <see cref="MarketState.Epoch"/> its rows were built
+/// at. Every mutation first brings it up to date: a stale slot is rebuilt from the account's
+/// instrument slots in that group (cost ∝ those positions × nodes), then the change is added.</para>
+/// <para><b>Capacity.</b> Exhaustion returns <see cref="StateStatus.CapacityExhausted"/> and changes
+/// nothing. A fill only moves positions and cash (as <see cref="Portfolio.Trade"/>: options pay the
+/// premium, reducing futures realise P&amp;L); converting a working order is RemoveWorking then ApplyFill.</para>
+/// <para>Single owner: the risk thread. After construction nothing here allocates.</para>
+/// </remarks>
+public sealed class AccountStore
+{
+    internal const int Sets = 3;
+    internal const int Rows = 4;
+
+    private readonly MarketState _market;
+    private readonly InstrumentTable _instruments;
+    private readonly int _maxPositions;
+    private readonly int _maxGroupSlots;
+    private readonly int _maxFutures;
+    private readonly int _stride;
+    private readonly int _groupCount;
+
+    private readonly double[] _cash;
+    private readonly int[] _slotCount;
+    private readonly int[] _workingSlots;
+
+    private readonly int[] _slotInstrument;
+    private readonly long[] _slotPosition;
+    private readonly long[] _slotBuy;
+    private readonly long[] _slotSell;
+    private readonly double[] _slotPrice;
+
+    private readonly int[] _groupSlotOf;
+    private readonly int[] _gsGroup;
+    private readonly long[] _gsEpoch;
+    private readonly ulong[] _gsFutureMask;
+    private readonly int[] _gsSlots;
+    private readonly int[] _gsHeld;
+    private readonly long[] _gsShort;
+    private readonly long[] _gsOptionContracts;
+    private readonly long[] _gsMutation;
+
+    private readonly int[] _fsSlots;
+    private readonly double[] _fsFuturesQm;
+    private readonly double[] _fsFuturesCost;
+
+    private readonly double[] _vectors;
+    private readonly CentreSums[] _sums;
+
+    /// <summary>Creates the store, sized from <paramref name="options"/>, over <paramref name="market"/>'s instruments and anchors.</summary>
+    public AccountStore(MarketState market, AccountStoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(market);
+        ArgumentNullException.ThrowIfNull(options);
+        _market = market;
+        _instruments = market.Instruments;
+        var accounts = options.MaxAccounts;
+        _maxPositions = options.MaxPositionsPerAccount;
+        _maxGroupSlots = options.MaxGroupsPerAccount;
+        _maxFutures = market.MaxFuturesPerGroup;
+        _stride = market.NodeStride;
+        _groupCount = _instruments.GroupCount;
+        MaxAccounts = accounts;
+
+        _cash = new double[accounts];
+        _slotCount = new int[accounts];
+        _workingSlots = new int[accounts];
+        var slots = checked(accounts * _maxPositions);
+        _slotInstrument = new int[slots];
+        _slotPosition = new long[slots];
+        _slotBuy = new long[slots];
+        _slotSell = new long[slots];
+        _slotPrice = new double[slots];
+
+        _groupSlotOf = new int[checked(accounts * _groupCount)];
+        _groupSlotOf.AsSpan().Fill(-1);
+        var groupSlots = checked(accounts * _maxGroupSlots);
+        _gsGroup = new int[groupSlots];
+        _gsGroup.AsSpan().Fill(-1);
+        _gsEpoch = new long[groupSlots];
+        _gsFutureMask = new ulong[groupSlots];
+        _gsSlots = new int[groupSlots];
+        _gsHeld = new int[groupSlots * Sets];
+        _gsShort = new long[groupSlots * Sets];
+        _gsOptionContracts = new long[groupSlots * Sets];
+        _gsMutation = new long[groupSlots];
+
+        var futureSlots = checked(groupSlots * _maxFutures);
+        _fsSlots = new int[futureSlots];
+        _fsFuturesQm = new double[futureSlots];
+        _fsFuturesCost = new double[futureSlots];
+        var blocks = checked(futureSlots * Sets);
+        _vectors = new double[checked(blocks * Rows * _stride)];
+        _sums = new CentreSums[blocks];
+    }
+
+    /// <summary>Number of accounts (valid indices are 0..MaxAccounts−1).</summary>
+    public int MaxAccounts { get; }
+
+    /// <summary>The market the cached rows are anchored to.</summary>
+    public MarketState Market => _market;
+
+    /// <summary>Group slots per account.</summary>
+    public int MaxGroupsPerAccount => _maxGroupSlots;
+
+    /// <summary>Number of lazy rebuilds performed (stale group slots brought to a new epoch).</summary>
+    public long RebuildCount { get; private set; }
+
+    /// <summary>Cash collateral of an account.</summary>
+    public double Cash(int account) => _cash[account];
+
+    /// <summary>Number of instrument slots in use (held or working).</summary>
+    public int SlotCount(int account) => _slotCount[account];
+
+    /// <summary>Instrument of the k-th slot of an account, k in [0, <see cref="SlotCount"/>).</summary>
+    public int SlotInstrument(int account, int k) => _slotInstrument[account * _maxPositions + k];
+
+    /// <summary>True when the account has any working quantity.</summary>
+    public bool HasWorking(int account) => _workingSlots[account] != 0;
+
+    /// <summary>Signed position of an account in an instrument.</summary>
+    public long Position(int account, int instrument)
+    {
+        var k = FindSlot(account, instrument);
+        return k < 0 ? 0 : _slotPosition[k];
+    }
+
+    /// <summary>Average trade price of the open position (0 when flat).</summary>
+    public double AveragePrice(int account, int instrument)
+    {
+        var k = FindSlot(account, instrument);
+        return k < 0 ? 0 : _slotPrice[k];
+    }
+
+    /// <summary>Working quantity on one side (a positive number of contracts).</summary>
+    public long Working(int account, int instrument, OrderSide side)
+    {
+        var k = FindSlot(account, instrument);
+        return k < 0 ? 0 : side == OrderSide.Buy ? _slotBuy[k] : _slotSell[k];
+    }
+
+    /// <summary>Sets an account's cash collateral.</summary>
+    public StateStatus SetCash(int account, double cash)
+    {
+        if ((uint)account >= (uint)MaxAccounts)
+        {
+            return StateStatus.UnknownAccount;
+        }
+
+        if (!double.IsFinite(cash))
+        {
+            return StateStatus.InvalidPrice;
+        }
+
+        _cash[account] = cash;
+        return StateStatus.Ok;
+    }
+
+    /// <summary>Adds (deposit) or removes (withdrawal, negative) cash collateral.</summary>
+    public StateStatus Deposit(int account, double amount)
+    {
+        if ((uint)account >= (uint)MaxAccounts)
+        {
+            return StateStatus.UnknownAccount;
+        }
+
+        if (!double.IsFinite(amount))
+        {
+            return StateStatus.InvalidPrice;
+        }
+
+        _cash[account] += amount;
+        return StateStatus.Ok;
+    }
+
+    /// <summary>
+    /// Applies a fill of <paramref name="signedQuantity"/> contracts (positive buys) at
+    /// <paramref name="price"/>: position, average price, cash (option premium; realised futures
+    /// P&amp;L) and the cached vectors. O(nodes) unless the group slot is stale (then + a rebuild).
+    /// </summary>
+    public StateStatus ApplyFill(int account, int instrument, long signedQuantity, double price)
+    {
+        if (!double.IsFinite(price))
+        {
+            return StateStatus.InvalidPrice;
+        }
+
+        return signedQuantity == 0 ? StateStatus.InvalidQuantity : Change(account, instrument, signedQuantity, 0, 0, price, true);
+    }
+
+    /// <summary>Loads a position directly (start of day): no cash moves; quantity 0 removes it.</summary>
+    public StateStatus SetPosition(int account, int instrument, long quantity, double averagePrice)
+    {
+        if (!double.IsFinite(averagePrice))
+        {
+            return StateStatus.InvalidPrice;
+        }
+
+        var status = Validate(account, instrument);
+        if (status != StateStatus.Ok)
+        {
+            return status;
+        }
+
+        var k = FindSlot(account, instrument);
+        var old = k < 0 ? 0 : _slotPosition[k];
+        return quantity == old ? StateStatus.Ok : Change(account, instrument, quantity - old, 0, 0, quantity == 0 ? 0 : averagePrice, false);
+    }
+
+    /// <summary>Adds <paramref name="quantity"/> (&gt; 0) contracts of working orders on one side.</summary>
+    public StateStatus AddWorking(int account, int instrument, OrderSide side, long quantity)
+    {
+        if (quantity <= 0)
+        {
+            return StateStatus.InvalidQuantity;
+        }
+
+        return side == OrderSide.Buy
+            ? Change(account, instrument, 0, quantity, 0, 0, false)
+            : Change(account, instrument, 0, 0, quantity, 0, false);
+    }
+
+    /// <summary>Removes <paramref name="quantity"/> (&gt; 0, at most what is working) contracts of working orders on one side (cancel, or before a fill).</summary>
+    public StateStatus RemoveWorking(int account, int instrument, OrderSide side, long quantity)
+    {
+        if (quantity <= 0)
+        {
+            return StateStatus.InvalidQuantity;
+        }
+
+        return side == OrderSide.Buy
+            ? Change(account, instrument, 0, -quantity, 0, 0, false)
+            : Change(account, instrument, 0, 0, -quantity, 0, false);
+    }
+
+    /// <summary>
+    /// Brings every stale group slot of the account to its group's current epoch (what the account's
+    /// next event would do lazily). Returns the number of group slots rebuilt.
+    /// </summary>
+    public int RefreshAccount(int account)
+    {
+        var rebuilt = 0;
+        var baseSlot = account * _maxGroupSlots;
+        for (var gs = 0; gs < _maxGroupSlots; gs++)
+        {
+            if (_gsGroup[baseSlot + gs] >= 0 && EnsureFresh(account, gs))
+            {
+                rebuilt++;
+            }
+        }
+
+        return rebuilt;
+    }
+
+    /// <summary>Rebuilds every group slot of the account from its positions, stale or not (tests, recovery).</summary>
+    public void RebuildAccount(int account)
+    {
+        var baseSlot = account * _maxGroupSlots;
+        for (var gs = 0; gs < _maxGroupSlots; gs++)
+        {
+            if (_gsGroup[baseSlot + gs] >= 0)
+            {
+                Rebuild(account, gs);
+            }
+        }
+    }
+
+    internal int GroupSlot(int account, int group) => _groupSlotOf[account * _groupCount + group];
+
+    internal int GroupOfSlot(int account, int groupSlot) => _gsGroup[account * _maxGroupSlots + groupSlot];
+
+    internal ulong FutureMask(int account, int groupSlot) => _gsFutureMask[account * _maxGroupSlots + groupSlot];
+
+    internal int Held(int account, int groupSlot, int combo) => _gsHeld[(account * _maxGroupSlots + groupSlot) * Sets + combo];
+
+    internal long ShortOptions(int account, int groupSlot, int combo) => _gsShort[(account * _maxGroupSlots + groupSlot) * Sets + combo];
+
+    /// <summary>Incremented at every change of a group slot's cached rows or counts (readers stamp derived caches with it).</summary>
+    internal long Mutation(int account, int groupSlot) => _gsMutation[account * _maxGroupSlots + groupSlot];
+
+    internal long OptionContracts(int account, int groupSlot, int combo) => _gsOptionContracts[(account * _maxGroupSlots + groupSlot) * Sets + combo];
+
+    internal double FuturesQuantityMultiplier(int account, int groupSlot, int ordinal) => _fsFuturesQm[(account * _maxGroupSlots + groupSlot) * _maxFutures + ordinal];
+
+    internal double FuturesCost(int account, int groupSlot, int ordinal) => _fsFuturesCost[(account * _maxGroupSlots + groupSlot) * _maxFutures + ordinal];
+
+    internal int Block(int account, int groupSlot, int ordinal, int set) => (((account * _maxGroupSlots) + groupSlot) * _maxFutures + ordinal) * Sets + set;
+
+    internal double[] Vectors => _vectors;
+
+    internal ref readonly CentreSums Sums(int block) => ref _sums[block];
+
+    /// <summary>The cached row of a block: component 0 Σq·RA, 1 Σq·D̃, 2 Σq·G̃, 3 Σq·Ṽ.</summary>
+    internal ReadOnlySpan<double> Row(int block, int component) => new(_vectors, (block * Rows + component) * _stride, _stride);
+
+    internal int FindSlot(int account, int instrument)
+    {
+        if ((uint)account >= (uint)MaxAccounts)
+        {
+            return -1;
+        }
+
+        var first = account * _maxPositions;
+        var end = first + _slotCount[account];
+        for (var k = first; k < end; k++)
+        {
+            if (_slotInstrument[k] == instrument)
+            {
+                return k;
+            }
+        }
+
+        return -1;
+    }
+
+    internal long SlotPosition(int slot) => _slotPosition[slot];
+
+    internal long SlotBuy(int slot) => _slotBuy[slot];
+
+    internal long SlotSell(int slot) => _slotSell[slot];
+
+    /// <summary>True when adding the instrument to the account would exhaust a capacity.</summary>
+    internal bool WouldExhaust(int account, int instrument)
+    {
+        if (FindSlot(account, instrument) >= 0)
+        {
+            return false;
+        }
+
+        if (_slotCount[account] == _maxPositions)
+        {
+            return true;
+        }
+
+        return GroupSlot(account, _instruments[instrument].Group) < 0 && FreeGroupSlot(account) < 0;
+    }
+
+    /// <summary>Rebuilds a stale group slot; returns true when it was stale.</summary>
+    internal bool EnsureFresh(int account, int groupSlot)
+    {
+        var ags = account * _maxGroupSlots + groupSlot;
+        if (_gsEpoch[ags] == _market.Epoch(_gsGroup[ags]))
+        {
+            return false;
+        }
+
+        Rebuild(account, groupSlot);
+        RebuildCount++;
+        return true;
+    }
+
+    private StateStatus Validate(int account, int instrument)
+    {
+        if ((uint)account >= (uint)MaxAccounts)
+        {
+            return StateStatus.UnknownAccount;
+        }
+
+        if ((uint)instrument >= (uint)_instruments.Count)
+        {
+            return StateStatus.UnknownInstrument;
+        }
+
+        return _market.IsAnchored(_instruments[instrument].Group) ? StateStatus.Ok : StateStatus.MarketNotAnchored;
+    }
+
+    private StateStatus Change(int account, int instrument, long dPosition, long dBuy, long dSell, double price, bool isFill)
+    {
+        var status = Validate(account, instrument);
+        if (status != StateStatus.Ok)
+        {
+            return status;
+        }
+
+        ref readonly var inst = ref _instruments[instrument];
+        var k = FindSlot(account, instrument);
+        long p = 0, b = 0, s = 0;
+        double average = 0;
+        if (k >= 0)
+        {
+            p = _slotPosition[k];
+            b = _slotBuy[k];
+            s = _slotSell[k];
+            average = _slotPrice[k];
+        }
+
+        var np = p + dPosition;
+        var nb = b + dBuy;
+        var ns = s + dSell;
+        if (Overflowed(p, dPosition, np) || Overflowed(b, dBuy, nb) || Overflowed(s, dSell, ns) || nb < 0 || ns < 0)
+        {
+            return StateStatus.InvalidQuantity;
+        }
+
+        var group = inst.Group;
+        var gs = GroupSlot(account, group);
+        if (k < 0)
+        {
+            if (_slotCount[account] == _maxPositions)
+            {
+                return StateStatus.CapacityExhausted;
+            }
+
+            if (gs < 0)
+            {
+                gs = FreeGroupSlot(account);
+                if (gs < 0)
+                {
+                    return StateStatus.CapacityExhausted;
+                }
+
+                OpenGroupSlot(account, gs, group);
+            }
+
+            k = account * _maxPositions + _slotCount[account]++;
+            _slotInstrument[k] = instrument;
+            _slotPosition[k] = 0;
+            _slotBuy[k] = 0;
+            _slotSell[k] = 0;
+            _slotPrice[k] = 0;
+            var ordinal = _market.FutureOrdinal(instrument);
+            var afs = (account * _maxGroupSlots + gs) * _maxFutures + ordinal;
+            _fsSlots[afs]++;
+            _gsFutureMask[account * _maxGroupSlots + gs] |= 1UL << ordinal;
+            _gsSlots[account * _maxGroupSlots + gs]++;
+        }
+
+        EnsureFresh(account, gs);
+        var ags = account * _maxGroupSlots + gs;
+        _gsMutation[ags]++;
+        var fsOrdinal = _market.FutureOrdinal(instrument);
+        var fs = ags * _maxFutures + fsOrdinal;
+
+        // Held instruments and short option contracts per combination (pos, pos + buys, pos + sells).
+        UpdateCounts(ags * Sets, p, np, inst.IsOption);
+        UpdateCounts(ags * Sets + 1, p + b, np + nb, inst.IsOption);
+        UpdateCounts(ags * Sets + 2, p - s, np - ns, inst.IsOption);
+
+        var block = fs * Sets;
+        AddInstrument(block, instrument, dPosition);
+        AddInstrument(block + 1, instrument, dBuy);
+        AddInstrument(block + 2, instrument, -dSell);
+
+        var m = inst.Multiplier;
+        var newAverage = average;
+        if (dPosition != 0)
+        {
+            newAverage = isFill ? Trade(account, inst, p, average, dPosition, price) : price;
+            if (np == 0)
+            {
+                newAverage = 0;
+            }
+
+            if (!inst.IsOption)
+            {
+                _fsFuturesQm[fs] += (np - p) * m;
+                _fsFuturesCost[fs] += np * newAverage * m - p * average * m;
+            }
+        }
+
+        var wasWorking = b != 0 || s != 0;
+        var isWorking = nb != 0 || ns != 0;
+        _workingSlots[account] += (isWorking ? 1 : 0) - (wasWorking ? 1 : 0);
+        _slotPosition[k] = np;
+        _slotBuy[k] = nb;
+        _slotSell[k] = ns;
+        _slotPrice[k] = newAverage;
+        if (np == 0 && nb == 0 && ns == 0)
+        {
+            FreeSlot(account, k, ags, fs, fsOrdinal);
+        }
+
+        return StateStatus.Ok;
+    }
+
+    // Mirrors Portfolio.Trade: premium through cash for options, realised P&L for reducing futures.
+    private double Trade(int account, in Instrument inst, long old, double oldPrice, long signedQuantity, double price)
+    {
+        var m = inst.Multiplier;
+        var next = old + signedQuantity;
+        if (inst.IsOption)
+        {
+            _cash[account] -= signedQuantity * price * m;
+        }
+        else if (old != 0 && Math.Sign(old) != Math.Sign(signedQuantity))
+        {
+            var closed = Math.Min(Math.Abs(old), Math.Abs(signedQuantity));
+            _cash[account] += closed * (price - oldPrice) * m * Math.Sign(old);
+        }
+
+        if (next == 0)
+        {
+            return 0;
+        }
+
+        if (old == 0 || Math.Sign(next) != Math.Sign(old))
+        {
+            return price;
+        }
+
+        return Math.Abs(next) > Math.Abs(old) ? (old * oldPrice + signedQuantity * price) / next : oldPrice;
+    }
+
+    // Two's-complement overflow of sum = a + b: both operands differ in sign from the result.
+    private static bool Overflowed(long a, long b, long sum) => ((a ^ sum) & (b ^ sum)) < 0;
+
+    private void UpdateCounts(int index, long before, long after, bool isOption)
+    {
+        _gsHeld[index] += (after != 0 ? 1 : 0) - (before != 0 ? 1 : 0);
+        if (isOption)
+        {
+            _gsShort[index] += Math.Max(-after, 0) - Math.Max(-before, 0);
+            _gsOptionContracts[index] += Math.Abs(after) - Math.Abs(before);
+        }
+    }
+
+    private void AddInstrument(int block, int instrument, long quantity)
+    {
+        if (quantity == 0)
+        {
+            return;
+        }
+
+        double q = quantity;
+        var offset = instrument * _stride;
+        var target = block * Rows * _stride;
+        ScenarioVector.AddScaled(_vectors.AsSpan(target, _stride), new ReadOnlySpan<double>(_market.LossRows, offset, _stride), q);
+        ScenarioVector.AddScaled(_vectors.AsSpan(target + _stride, _stride), new ReadOnlySpan<double>(_market.DeltaRows, offset, _stride), q);
+        ScenarioVector.AddScaled(_vectors.AsSpan(target + 2 * _stride, _stride), new ReadOnlySpan<double>(_market.GammaRows, offset, _stride), q);
+        ScenarioVector.AddScaled(_vectors.AsSpan(target + 3 * _stride, _stride), new ReadOnlySpan<double>(_market.VegaRows, offset, _stride), q);
+        ref var sums = ref _sums[block];
+        sums.Delta += q * _market.CentreDelta(instrument);
+        sums.Gamma += q * _market.CentreGamma(instrument);
+        sums.Vega += q * _market.CentreVega(instrument);
+        sums.Value += q * _market.CentreValue(instrument);
+        sums.DeltaEquivalent += q * _market.DeltaEquivalent(instrument);
+        sums.DeltaEquivalentSlope += q * _market.DeltaEquivalentSlope(instrument);
+        sums.DeltaEquivalentVolSlope += q * _market.DeltaEquivalentVolSlope(instrument);
+    }
+
+    private void ClearFuture(int futureSlot)
+    {
+        var block = futureSlot * Sets;
+        _vectors.AsSpan(block * Rows * _stride, Sets * Rows * _stride).Clear();
+        _sums.AsSpan(block, Sets).Clear();
+    }
+
+    private void Rebuild(int account, int groupSlot)
+    {
+        var ags = account * _maxGroupSlots + groupSlot;
+        var group = _gsGroup[ags];
+        var mask = _gsFutureMask[ags];
+        while (mask != 0)
+        {
+            var ordinal = System.Numerics.BitOperations.TrailingZeroCount(mask);
+            mask &= mask - 1;
+            ClearFuture(ags * _maxFutures + ordinal);
+        }
+
+        var first = account * _maxPositions;
+        var end = first + _slotCount[account];
+        for (var k = first; k < end; k++)
+        {
+            var i = _slotInstrument[k];
+            if (_instruments[i].Group != group)
+            {
+                continue;
+            }
+
+            var block = (ags * _maxFutures + _market.FutureOrdinal(i)) * Sets;
+            AddInstrument(block, i, _slotPosition[k]);
+            AddInstrument(block + 1, i, _slotBuy[k]);
+            AddInstrument(block + 2, i, -_slotSell[k]);
+        }
+
+        _gsEpoch[ags] = _market.Epoch(group);
+        _gsMutation[ags]++;
+    }
+
+    private int FreeGroupSlot(int account)
+    {
+        var baseSlot = account * _maxGroupSlots;
+        for (var gs = 0; gs < _maxGroupSlots; gs++)
+        {
+            if (_gsGroup[baseSlot + gs] < 0)
+            {
+                return gs;
+            }
+        }
+
+        return -1;
+    }
+
+    private void OpenGroupSlot(int account, int groupSlot, int group)
+    {
+        var ags = account * _maxGroupSlots + groupSlot;
+        _gsGroup[ags] = group;
+        _groupSlotOf[account * _groupCount + group] = groupSlot;
+        _gsEpoch[ags] = _market.Epoch(group);
+        _gsFutureMask[ags] = 0;
+        _gsSlots[ags] = 0;
+        _gsMutation[ags]++;
+    }
+
+    private void FreeSlot(int account, int slot, int ags, int futureSlot, int ordinal)
+    {
+        var last = account * _maxPositions + --_slotCount[account];
+        if (slot != last)
+        {
+            _slotInstrument[slot] = _slotInstrument[last];
+            _slotPosition[slot] = _slotPosition[last];
+            _slotBuy[slot] = _slotBuy[last];
+            _slotSell[slot] = _slotSell[last];
+            _slotPrice[slot] = _slotPrice[last];
+        }
+
+        if (--_fsSlots[futureSlot] == 0)
+        {
+            // Nothing left on this future: drop the rounding residue of adds and removes.
+            _gsFutureMask[ags] &= ~(1UL << ordinal);
+            ClearFuture(futureSlot);
+            _fsFuturesQm[futureSlot] = 0;
+            _fsFuturesCost[futureSlot] = 0;
+        }
+
+        if (--_gsSlots[ags] == 0)
+        {
+            var group = _gsGroup[ags];
+            _gsGroup[ags] = -1;
+            _groupSlotOf[account * _groupCount + group] = -1;
+            _gsHeld.AsSpan(ags * Sets, Sets).Clear();
+            _gsShort.AsSpan(ags * Sets, Sets).Clear();
+            _gsOptionContracts.AsSpan(ags * Sets, Sets).Clear();
+        }
+    }
+}
