@@ -27,9 +27,13 @@ public sealed class WaitSignal
     private readonly object _gate = new();
     private PaddedLong _waiters;
     private long _epoch;
+    private long _timedOutParks;
 
     /// <summary>True when at least one thread is registered as (about to be) parked. Any thread; acquire read.</summary>
     public bool HasWaiters => Volatile.Read(ref _waiters.Value) != 0;
+
+    /// <summary>Parks that ended by timeout rather than by a signal (a health figure: it stays near zero unless waiters idle for long). Any thread.</summary>
+    public long TimedOutParks => Volatile.Read(ref _timedOutParks);
 
     /// <summary>
     /// Wakes parked waiters if there are any. Call after release-storing the sequence waiters depend on.
@@ -77,9 +81,9 @@ public sealed class WaitSignal
     {
         lock (_gate)
         {
-            if (_epoch == key)
+            if (_epoch == key && !Monitor.Wait(_gate, ParkTimeoutMs))
             {
-                Monitor.Wait(_gate, ParkTimeoutMs);
+                _timedOutParks++;
             }
         }
 
