@@ -11,7 +11,7 @@ namespace RiskGate.Benchmarks.Ring;
 [MemoryDiagnoser]
 public class SequencePaddingBenchmarks
 {
-    private const int Writes = 100_000;
+    private const int Writes = 2_000_000;
     private const int Idle = 0;
     private const int RunUnpadded = 1;
     private const int RunPadded = 2;

@@ -43,6 +43,16 @@ public sealed class RingBuffer<T>
     /// <summary>Number of slots (a power of two). Any thread.</summary>
     public int Capacity { get; }
 
+    /// <summary>Index mask: a sequence's slot is <c>sequence &amp; Mask</c> slots after <see cref="FirstSlot"/>.</summary>
+    internal long Mask => _mask;
+
+    /// <summary>The first slot (sequence 0), for loops that hoist the array access out of the per-event path.</summary>
+    internal ref T FirstSlot
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_slots), _pad);
+    }
+
     /// <summary>The slot for <paramref name="sequence"/> (sequence modulo capacity). Any thread, under the rules above.</summary>
     public ref T this[long sequence]
     {
