@@ -58,12 +58,12 @@ public sealed class MultiProducerSequencer : Sequencer
         return TryClaimCore(n, out highest);
     }
 
-    /// <summary>Claims the next sequence, waiting with <paramref name="idle"/> while the ring is full. Any producer thread.</summary>
+    /// <summary>Claims the next sequence, waiting with <paramref name="idle"/> while the ring is full (indefinitely: use <c>TryClaim</c> where consumers may stop). Any producer thread.</summary>
     /// <returns>The claimed sequence.</returns>
     public long Claim<TIdle>(ref TIdle idle)
         where TIdle : struct, IIdleStrategy => Claim(1, ref idle);
 
-    /// <summary>Claims the next <paramref name="n"/> sequences, waiting with <paramref name="idle"/> until they fit. Any producer thread.</summary>
+    /// <summary>Claims the next <paramref name="n"/> sequences, waiting with <paramref name="idle"/> until they fit (indefinitely: use <c>TryClaim</c> where consumers may stop). Any producer thread.</summary>
     /// <returns>The highest claimed sequence.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="n"/> is outside [1, capacity].</exception>
     public long Claim<TIdle>(int n, ref TIdle idle)

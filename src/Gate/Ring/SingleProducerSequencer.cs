@@ -73,7 +73,7 @@ public sealed class SingleProducerSequencer : Sequencer
         return true;
     }
 
-    /// <summary>Claims the next sequence, waiting with <paramref name="idle"/> while the ring is full. Producer thread only.</summary>
+    /// <summary>Claims the next sequence, waiting with <paramref name="idle"/> while the ring is full (indefinitely: use <c>TryClaim</c> where consumers may stop). Producer thread only.</summary>
     /// <returns>The claimed sequence.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public long Claim<TIdle>(ref TIdle idle)
@@ -87,7 +87,7 @@ public sealed class SingleProducerSequencer : Sequencer
         return sequence;
     }
 
-    /// <summary>Claims the next <paramref name="n"/> sequences, waiting with <paramref name="idle"/> until they fit. Producer thread only.</summary>
+    /// <summary>Claims the next <paramref name="n"/> sequences, waiting with <paramref name="idle"/> until they fit (indefinitely: use <c>TryClaim</c> where consumers may stop). Producer thread only.</summary>
     /// <returns>The highest claimed sequence.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="n"/> is outside [1, capacity].</exception>
     public long Claim<TIdle>(int n, ref TIdle idle)
