@@ -30,7 +30,7 @@ internal static class RingHarness
     }
 
     private static readonly Sizes Quick = new(4_000_000, 3_000_000, 2_000_000, 1_500_000, 300_000, 300_000, 20_000, 5_000, 3);
-    private static readonly Sizes Full = new(50_000_000, 30_000_000, 20_000_000, 9_000_000, 4_000_000, 3_000_000, 300_000, 50_000, 5);
+    private static readonly Sizes Full = new(40_000_000, 12_000_000, 20_000_000, 9_000_000, 4_000_000, 3_000_000, 300_000, 50_000, 5);
 
     public static int Run(PerfOptions options, TextWriter output)
     {
