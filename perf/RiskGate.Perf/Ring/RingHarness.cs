@@ -29,7 +29,7 @@ internal static class RingHarness
         public long Errors { get; set; }
     }
 
-    private static readonly Sizes Quick = new(4_000_000, 3_000_000, 2_000_000, 1_500_000, 300_000, 300_000, 20_000, 5_000, 3);
+    private static readonly Sizes Quick = new(1_000_000, 600_000, 600_000, 300_000, 150_000, 150_000, 5_000, 2_000, 3);
     private static readonly Sizes Full = new(40_000_000, 12_000_000, 20_000_000, 9_000_000, 4_000_000, 3_000_000, 300_000, 50_000, 5);
 
     public static int Run(PerfOptions options, TextWriter output)
@@ -66,7 +66,7 @@ internal static class RingHarness
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"slot: GateSlot, {System.Runtime.CompilerServices.Unsafe.SizeOf<GateSlot>()} bytes, by value in every implementation; rounds: {sizes.Rounds} (interleaved){(options.Quick ? "; QUICK smoke sizes" : string.Empty)}"));
 
         // Warm-up: JIT every path (tier-up included) before anything is measured.
-        var warm = new Sizes(200_000, 150_000, 200_000, 150_000, 50_000, 30_000, 2_000, 500, 1);
+        var warm = new Sizes(200_000, 150_000, 100_000, 60_000, 30_000, 30_000, 2_000, 500, 1);
         foreach (var spec in specs)
         {
             _ = spec.OneToOne(warm);
