@@ -1,3 +1,4 @@
-// The latency/throughput harness. Sub-commands are added by the ring and gate work.
-Console.Error.WriteLine("usage: RiskGate.Perf <ring|gate> [--quick] [--json PATH]");
-return 2;
+using RiskGate.Perf;
+
+// The latency/throughput harness: a small dispatcher over sub-commands (see PerfCommandLine).
+return PerfCommandLine.Run(args, Console.Out, Console.Error);
