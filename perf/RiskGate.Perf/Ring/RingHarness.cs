@@ -280,13 +280,13 @@ internal static class RingHarness
             json.WriteNumber("ratio_to_channels", Math.Round(r.RatioToChannels, 3));
             if (latency)
             {
-                json.WriteNumber("round_trips", r.Events);
+                json.WriteNumber("round_trips_per_round", r.Events);
                 json.WriteNumber("p50_ns_min", r.P50Min);
                 json.WriteNumber("p50_ns_max", r.P50Max);
             }
             else
             {
-                json.WriteNumber("events", r.Events);
+                json.WriteNumber("events_per_round", r.Events);
                 json.WriteNumber("events_per_s_min", Math.Round(r.EventsPerSecondMin));
                 json.WriteNumber("events_per_s_max", Math.Round(r.EventsPerSecondMax));
                 json.WriteNumber("avg_batch", Math.Round(r.AverageBatch, 1));
