@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace RiskGate.Engine.Pricing;
 
 /// <summary>
@@ -5,10 +7,32 @@ namespace RiskGate.Engine.Pricing;
 /// Pure functions: any thread may call them; no state, no allocation.
 /// </summary>
 /// <remarks>
+/// <para>
 /// Inputs: forward F &gt; 0, strike K &gt; 0, time to expiry T in years, continuously compounded
-/// rate r, volatility σ. When σ√T is below <see cref="MinStdDev"/> (expired, or vol effectively zero)
-/// the option is worth its discounted intrinsic value, delta is a step, and gamma, vega, vanna and
-/// volga are zero: no NaN or infinity comes out for any finite input.
+/// rate r, volatility σ. Let s = σ√T (total standard deviation), x = ln(F/K),
+/// d₁ = x/s + s/2, d₂ = x/s − s/2 and D = e^{−rT}.
+/// </para>
+/// <para>
+/// Stability. The out-of-the-money option (call when F ≤ K, put when F &gt; K) is computed from tail
+/// probabilities, which <see cref="NormalDistribution"/> gives with full relative accuracy, so far
+/// out-of-the-money premiums keep their significant digits (down to the underflow of N at
+/// |d| ≈ 38.5); the in-the-money option is intrinsic + that value (put–call parity), so deep
+/// in-the-money premiums carry their small time value exactly instead of losing it to
+/// F·N(d₁) − K·N(d₂) ≈ F − K. d₁ and d₂ are formed without s² and x without F/K, so huge σ√T or
+/// extreme F/K do not overflow.
+/// </para>
+/// <para>
+/// Limits. When T ≤ 0, σ ≤ 0, σ√T &lt; <see cref="MinStdDev"/>, F ≤ 0 or K ≤ 0 the option is worth
+/// D·intrinsic (with T ≤ 0 treated as 0, so D = 1); delta is the step D·1{F &gt; K} for a call,
+/// −D·1{F &lt; K} for a put and ±D/2 exactly at the money (the σ → 0 limit); gamma, vega, vanna and
+/// volga are 0 and theta is r·price. As σ√T grows without bound a call tends to D·F and a put to D·K.
+/// Where the density φ(d₁) underflows the second-order Greeks are exactly 0, never 0·∞.
+/// </para>
+/// <para>
+/// Contract: any NaN input gives NaN. For finite inputs no NaN is produced; a result is infinite only
+/// when its true value exceeds double range (e.g. e^{−rT} itself overflows for rT &lt; −709, or
+/// gamma ≈ 1/(F·σ√T) for F·σ√T below 1e-308).
+/// </para>
 /// </remarks>
 public static class Black76
 {
@@ -18,61 +42,100 @@ public static class Black76
     /// <summary>Discounted premium of a call (<paramref name="isCall"/>) or a put.</summary>
     public static double Price(bool isCall, double forward, double strike, double timeToExpiry, double rate, double vol)
     {
+        if (AnyNaN(forward, strike, timeToExpiry, rate, vol))
+        {
+            return double.NaN;
+        }
+
         var t = timeToExpiry > 0 ? timeToExpiry : 0.0;
         var df = Math.Exp(-rate * t);
         var sd = vol > 0 ? vol * Math.Sqrt(t) : 0.0;
-        if (sd < MinStdDev || forward <= 0 || strike <= 0)
+        if (sd < MinStdDev || !(forward > 0) || !(strike > 0))
         {
             return df * Intrinsic(isCall, forward, strike);
         }
 
-        var d1 = (Math.Log(forward / strike) + 0.5 * sd * sd) / sd;
-        var d2 = d1 - sd;
-        return isCall
-            ? df * (forward * NormalDistribution.Cdf(d1) - strike * NormalDistribution.Cdf(d2))
-            : df * (strike * NormalDistribution.Cdf(-d2) - forward * NormalDistribution.Cdf(-d1));
+        var x = LogMoneyness(forward, strike);
+        return df * (UndiscountedOutOfTheMoney(forward, strike, x, sd) + Intrinsic(isCall, forward, strike));
     }
 
-    /// <summary>Price and all sensitivities in one pass.</summary>
+    /// <summary>Price and all sensitivities in one pass (see <see cref="OptionGreeks"/> for units).</summary>
     public static OptionGreeks Greeks(bool isCall, double forward, double strike, double timeToExpiry, double rate, double vol)
     {
+        OptionGreeks g = default;
+        if (AnyNaN(forward, strike, timeToExpiry, rate, vol))
+        {
+            g.Price = g.Delta = g.Gamma = g.Vega = g.Theta = g.Vanna = g.Volga = double.NaN;
+            return g;
+        }
+
         var t = timeToExpiry > 0 ? timeToExpiry : 0.0;
         var df = Math.Exp(-rate * t);
         var sd = vol > 0 ? vol * Math.Sqrt(t) : 0.0;
-        OptionGreeks g = default;
-        if (sd < MinStdDev || forward <= 0 || strike <= 0)
+        if (sd < MinStdDev || !(forward > 0) || !(strike > 0))
         {
-            var intrinsic = Intrinsic(isCall, forward, strike);
-            g.Price = df * intrinsic;
-            g.Delta = isCall ? (forward > strike ? df : 0.0) : (forward < strike ? -df : 0.0);
+            g.Price = df * Intrinsic(isCall, forward, strike);
+            var itm = isCall ? forward > strike : forward < strike;
+            var atm = forward == strike;
+            var step = itm ? df : (atm ? 0.5 * df : 0.0);
+            g.Delta = isCall ? step : -step;
+            g.Theta = rate * g.Price;
+            return g;
+        }
+
+        var x = LogMoneyness(forward, strike);
+        var d1 = (x / sd) + (0.5 * sd);
+        var d2 = (x / sd) - (0.5 * sd);
+        g.Price = df * (UndiscountedOutOfTheMoney(forward, strike, x, sd) + Intrinsic(isCall, forward, strike));
+        g.Delta = isCall ? df * NormalDistribution.Cdf(d1) : -df * NormalDistribution.Cdf(-d1);
+
+        var pdf = NormalDistribution.Pdf(d1);
+        if (pdf == 0)
+        {
+            // Every second-order term carries φ(d₁); skipping them avoids 0·∞ when s or d₁d₂ overflow.
             g.Theta = rate * g.Price;
             return g;
         }
 
         var sqrtT = Math.Sqrt(t);
-        var d1 = (Math.Log(forward / strike) + 0.5 * sd * sd) / sd;
-        var d2 = d1 - sd;
-        var pdf = NormalDistribution.Pdf(d1);
-        if (isCall)
-        {
-            g.Price = df * (forward * NormalDistribution.Cdf(d1) - strike * NormalDistribution.Cdf(d2));
-            g.Delta = df * NormalDistribution.Cdf(d1);
-        }
-        else
-        {
-            g.Price = df * (strike * NormalDistribution.Cdf(-d2) - forward * NormalDistribution.Cdf(-d1));
-            g.Delta = -df * NormalDistribution.Cdf(-d1);
-        }
-
         g.Gamma = df * pdf / (forward * sd);
         g.Vega = df * forward * pdf * sqrtT;
-        g.Theta = -df * forward * pdf * vol / (2.0 * sqrtT) + rate * g.Price;
+        g.Theta = (rate * g.Price) - (df * forward * pdf * sd / (2.0 * t));
         g.Vanna = -df * pdf * d2 / vol;
-        g.Volga = g.Vega * d1 * d2 / vol;
+        g.Volga = g.Vega * (d1 / vol) * d2;
         return g;
     }
 
     /// <summary>Undiscounted intrinsic value max(F − K, 0) or max(K − F, 0).</summary>
     public static double Intrinsic(bool isCall, double forward, double strike)
         => isCall ? Math.Max(forward - strike, 0.0) : Math.Max(strike - forward, 0.0);
+
+    /// <summary>ln(F/K) for F, K &gt; 0, without overflow or underflow of the ratio.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double LogMoneyness(double forward, double strike)
+    {
+        var ratio = forward / strike;
+        return double.IsNormal(ratio) && !double.IsInfinity(ratio)
+            ? Math.Log(ratio)
+            : Math.Log(forward) - Math.Log(strike);
+    }
+
+    /// <summary>
+    /// Undiscounted premium of the out-of-the-money option (call when x ≤ 0, put when x &gt; 0), from
+    /// tail probabilities only; x = ln(F/K), sd = σ√T &gt; 0. Never negative.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double UndiscountedOutOfTheMoney(double forward, double strike, double x, double sd)
+    {
+        var d1 = (x / sd) + (0.5 * sd);
+        var d2 = (x / sd) - (0.5 * sd);
+        var value = x <= 0
+            ? (forward * NormalDistribution.Cdf(d1)) - (strike * NormalDistribution.Cdf(d2))
+            : (strike * NormalDistribution.Cdf(-d2)) - (forward * NormalDistribution.Cdf(-d1));
+        return value > 0 ? value : 0.0;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool AnyNaN(double a, double b, double c, double d, double e)
+        => double.IsNaN(a) || double.IsNaN(b) || double.IsNaN(c) || double.IsNaN(d) || double.IsNaN(e);
 }

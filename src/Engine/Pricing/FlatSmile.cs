@@ -28,4 +28,7 @@ public sealed class FlatSmile : VolSmile
 
     /// <inheritdoc />
     public override double Vol(double forward, double strike) => FlatVol;
+
+    /// <inheritdoc />
+    public override double TotalVariance(double k) => FlatVol * FlatVol * TimeToExpiry;
 }

@@ -173,7 +173,7 @@ public class MarginCommandTests
         { n => { n["instruments"]![1]!["expiry"] = "2027-06-18"; return n; }, "error: $.instruments[1].expiry: an option cannot expire after its underlying future" }, // option outlives future
         { n => { n["instruments"]![0]!["expiry"] = "18/12/2026"; return n; }, "error: $.instruments[0].expiry: must be an ISO date" }, // date format
         { n => { n["market"]!["vol_surfaces"]![0]!["expiry"] = "2026-12-17"; return n; }, "error: $.instruments[1].expiry: no entry in $.market.vol_surfaces" }, // surface for another expiry
-        { n => { n["market"]!["vol_surfaces"]![0]!["rho"] = 1.5; return n; }, "error: $.market.vol_surfaces[0].rho: SVI rho must be in (-1, 1)" }, // engine validation, path kept
+        { n => { n["market"]!["vol_surfaces"]![0]!["rho"] = 1.5; return n; }, "error: $.market.vol_surfaces[0].rho: rho must be in (-1, 1): value 1.5" }, // engine validation, path kept
         { n => { n["market"]!["prices"]!.AsObject().Remove("ESZ6"); return n; }, "error: $.market.prices: missing price for future 'ESZ6'" }, // no price
         { n => { n["risk_arrays"] = new JsonArray(new JsonObject { ["instrument"] = "ESZ6", ["losses"] = new JsonArray(1, 2, 3) }); return n; }, "error: $.risk_arrays[0].losses: needs one value per scan point of group 'ES' (16), got 3" }, // short array
         { n => { n["credits"] = new JsonArray(new JsonObject { ["groups"] = new JsonArray("ES", "CL"), ["rate"] = 0.5 }); return n; }, "error: $.credits[0].groups[1]: unknown group 'CL'" }, // unknown group
