@@ -13,6 +13,7 @@ namespace RiskGate.Benchmarks.Engine;
 /// benchmark throws when its outcome is not the expected one. Twin: RiskEngineBenchmarkTwinTests.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class RiskEngineBenchmarks
 {
     private const uint Account = 5000;

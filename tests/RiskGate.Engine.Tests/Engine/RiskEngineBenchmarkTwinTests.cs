@@ -74,4 +74,26 @@ public sealed class RiskEngineBenchmarkTwinTests
         Assert.Equal(0, wrongTotal);
         Assert.Equal(0, e.Orders.Count);
     }
+
+    [Fact]
+    public void Sweep_AfterAMove_EvaluatesAtMostTheBound()
+    {
+        var book = new RiskEngineBook(300);
+        var e = book.Engine;
+        Assert.Equal(0, e.Sweep(64)); // why: no group moved since the set-up
+        for (var g = 0; g < RiskEngineBook.Groups; g++)
+        {
+            EngineFixture.Ok(e.OnMarketPrice(0, ++book.Time, RiskEngineBook.FutureId(g, 0), RiskEngineBook.P(1000.0 + (100 * g) + 0.01)));
+        }
+
+        Assert.Equal(64, e.Sweep(64));
+        Assert.Equal(64, e.Sweep(64));
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var k = 0; k < 1000; k++)
+        {
+            e.Sweep(16);
+        }
+
+        Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+    }
 }
