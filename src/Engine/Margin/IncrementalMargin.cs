@@ -26,6 +26,10 @@ namespace RiskGate.Engine.Margin;
 /// ≤ equity after; otherwise accepted as risk-reducing when that buffered initial is below (1 − b) × the
 /// initial before (both sides are approximations, so the buffer applies to both); otherwise rejected. b absorbs the expansion error so the fast path never accepts what full
 /// revaluation rejects; its cost is the false-reject rate reported by the accuracy harness.</para>
+/// <para><b>Expansion cache</b>: per (account, group slot, combination) the expanded loss vector and
+/// per-future deltas are kept with the group's market <see cref="MarketState.Version"/> and the slot's
+/// mutation count; while neither changed (repeated checks between ticks) a check copies them and only
+/// expands the order's row: O(nodes). Sized accounts × groups per account × 3 × (nodes + futures).</para>
 /// <para><b>Epochs</b>: a group slot built at an older epoch is rebuilt from the account's positions
 /// in that group on this call (the lazy rebuild, cost ∝ those positions); all other calls are
 /// O(nodes × futures).</para>
@@ -62,6 +66,14 @@ public sealed class IncrementalMargin
     private readonly double[] _bandBefore;
     private readonly double[] _bandAfter;
     private double _optimisticBefore;
+    private int _orderSlot = -1;
+    private readonly bool _hasCredits;
+    private readonly double[] _de;
+    private readonly double[] _cacheLoss;
+    private readonly double[] _cacheDelta;
+    private readonly double[] _cacheMoved;
+    private readonly long[] _cacheVersion;
+    private readonly long[] _cacheMutation;
 
     /// <summary>Creates the checker over <paramref name="store"/>.</summary>
     /// <param name="store">Account state (and, through it, the market and its anchors).</param>
@@ -96,6 +108,16 @@ public sealed class IncrementalMargin
         _remaining = new double[_slots];
         _bandBefore = new double[_slots];
         _bandAfter = new double[_slots];
+        _hasCredits = _options.Credits.Length > 0;
+        var caches = checked(store.MaxAccounts * store.MaxGroupsPerAccount * AccountStore.Sets);
+        var maxFutures = _market.MaxFuturesPerGroup;
+        _de = new double[maxFutures];
+        _cacheLoss = new double[checked(caches * _stride)];
+        _cacheDelta = new double[checked(caches * maxFutures)];
+        _cacheMoved = new double[caches];
+        _cacheVersion = new long[caches];
+        _cacheVersion.AsSpan().Fill(-1);
+        _cacheMutation = new long[caches];
     }
 
     /// <summary>The account state checked against.</summary>
@@ -123,7 +145,8 @@ public sealed class IncrementalMargin
             return result;
         }
 
-        if (_store.WouldExhaust(account, instrument))
+        _orderSlot = _store.FindSlot(account, instrument);
+        if (_orderSlot < 0 && _store.WouldExhaust(account, instrument))
         {
             result.Status = StateStatus.CapacityExhausted;
             return result;
@@ -148,12 +171,19 @@ public sealed class IncrementalMargin
 
         result.EquityAfter = result.EquityBefore + orderEquity;
         var buffered = MoneyRounding.RoundHalfUp(_options.InitialRatio * result.MaintenanceAfter * (1.0 + SafetyBuffer), _options.InitialRoundingUnit);
-        var lowestBefore = MoneyRounding.RoundHalfUp(_options.InitialRatio * _optimisticBefore, _options.InitialRoundingUnit);
-        result.Outcome = buffered <= result.EquityAfter
-            ? OrderMarginOutcome.Accepted
-            : buffered < lowestBefore * (1.0 - SafetyBuffer)
+        if (buffered <= result.EquityAfter)
+        {
+            result.Outcome = OrderMarginOutcome.Accepted;
+        }
+        else
+        {
+            var lowestBefore = _optimisticBefore == result.MaintenanceBefore
+                ? result.InitialBefore
+                : MoneyRounding.RoundHalfUp(_options.InitialRatio * _optimisticBefore, _options.InitialRoundingUnit);
+            result.Outcome = buffered < lowestBefore * (1.0 - SafetyBuffer)
                 ? OrderMarginOutcome.AcceptedRiskReducing
                 : OrderMarginOutcome.RejectedInsufficientMargin;
+        }
         return result;
     }
 
@@ -293,9 +323,14 @@ public sealed class IncrementalMargin
             EvaluateGroup(account, -1, maxSlots, orderGroup, combo, instrument, quantity);
         }
 
+        var uncertainSoFar = CreditUncertain;
+        CreditUncertain = false;
         before = Maintenance(account, orderGroup, false, false);
-        optimisticBefore = Maintenance(account, orderGroup, false, true);
+
+        // Only a pair inside its band makes the optimistic credit differ from the reported one.
+        optimisticBefore = CreditUncertain ? Maintenance(account, orderGroup, false, true) : before;
         after = quantity == 0 ? before : Maintenance(account, orderGroup, true, false);
+        CreditUncertain |= uncertainSoFar;
     }
 
     private void EvaluateGroup(int account, int groupSlot, int scratch, int group, int combo, int instrument, long quantity)
@@ -303,47 +338,48 @@ public sealed class IncrementalMargin
         var p = _options.Groups[group];
         var nodes = p.Scan.Count;
         var loss = _loss.AsSpan();
-        loss.Clear();
         var weights = new ReadOnlySpan<double>(_market.Weights, group * _stride, _stride);
         double longBefore = 0, shortBefore = 0, longAfter = 0, shortAfter = 0, netBefore = 0, netAfter = 0;
         var mask = groupSlot < 0 ? 0UL : _store.FutureMask(account, groupSlot);
+        if (groupSlot < 0)
+        {
+            loss.Clear();
+        }
+
         var orderOrdinal = -1;
         if (instrument >= 0)
         {
             orderOrdinal = _market.FutureOrdinal(instrument);
         }
 
+        var moved = groupSlot < 0 ? 0.0 : BaseExpansion(account, groupSlot, group, combo, mask, loss, weights);
+        var orderDelta = 0.0;
+        if (orderOrdinal >= 0)
+        {
+            var f = _market.GroupFuture(group, orderOrdinal);
+            var dF = _market.PriceMove(f);
+            var dv = _market.VolMove(f);
+            if (_hasCredits)
+            {
+                var driftRatio = dF / _market.DriftLimit(f);
+                var volRatio = dv / _market.Policy.VolLimit;
+                moved = Math.Max(moved, Math.Sqrt(driftRatio * driftRatio + volRatio * volRatio));
+            }
+
+            orderDelta = quantity * (_market.DeltaEquivalent(instrument) + _market.DeltaEquivalentSlope(instrument) * dF + _market.DeltaEquivalentVolSlope(instrument) * dv);
+            if ((mask & (1UL << orderOrdinal)) == 0)
+            {
+                _de[orderOrdinal] = 0;
+            }
+        }
+
         var all = orderOrdinal >= 0 ? mask | (1UL << orderOrdinal) : mask;
-        double moved = 0;
-        var vectors = _store.Vectors;
         while (all != 0)
         {
             var ordinal = BitOperations.TrailingZeroCount(all);
             all &= all - 1;
-            var f = _market.GroupFuture(group, ordinal);
-            var dF = _market.PriceMove(f);
-            var dF2 = dF * dF;
-            var dv = _market.VolMove(f);
-            var driftRatio = dF / _market.DriftLimit(f);
-            var volRatio = dv / _market.Policy.VolLimit;
-            moved = Math.Max(moved, Math.Sqrt(driftRatio * driftRatio + volRatio * volRatio));
-            double de = 0;
-            if ((mask & (1UL << ordinal)) != 0)
-            {
-                var block = _store.Block(account, groupSlot, ordinal, 0);
-                de += ExpandBlock(loss, vectors, block, weights, dF, dF2, dv);
-                if (combo != 0)
-                {
-                    de += ExpandBlock(loss, vectors, block + combo, weights, dF, dF2, dv);
-                }
-            }
-
-            var deAfter = de;
-            if (ordinal == orderOrdinal)
-            {
-                deAfter += quantity * (_market.DeltaEquivalent(instrument) + _market.DeltaEquivalentSlope(instrument) * dF + _market.DeltaEquivalentVolSlope(instrument) * dv);
-            }
-
+            var de = _de[ordinal];
+            var deAfter = ordinal == orderOrdinal ? de + orderDelta : de;
             netBefore += de;
             netAfter += deAfter;
             if (de > 0)
@@ -392,7 +428,7 @@ public sealed class IncrementalMargin
                 _market.VolMove(f),
                 c0);
             worstAfter = Worst(loss, nodes);
-            var x = ComboQuantity(account, instrument, combo);
+            var x = ComboQuantity(combo);
             var y = x + quantity;
             heldAfter += (y != 0 ? 1 : 0) - (x != 0 ? 1 : 0);
             if (_instruments[instrument].IsOption)
@@ -416,9 +452,63 @@ public sealed class IncrementalMargin
         _somAfter[scratch] = heldAfter > 0 ? p.ShortOptionMinimum * shortsAfter : 0;
     }
 
-    private long ComboQuantity(int account, int instrument, int combo)
+    // The expanded loss vector and per-future deltas of one group slot and combination, without the
+    // order: served from the per-(account, group slot, combination) cache while neither the group's
+    // market (price, vol, anchor) nor the account's rows changed since it was computed; otherwise
+    // computed (O(nodes × futures held)) and cached. Returns how far the market moved towards the
+    // re-anchor limits (for the credit band).
+    private double BaseExpansion(int account, int groupSlot, int group, int combo, ulong mask, Span<double> loss, ReadOnlySpan<double> weights)
     {
-        var k = _store.FindSlot(account, instrument);
+        var cache = (account * _store.MaxGroupsPerAccount + groupSlot) * AccountStore.Sets + combo;
+        var version = _market.Version(group);
+        var mutation = _store.Mutation(account, groupSlot);
+        var maxFutures = _market.MaxFuturesPerGroup;
+        if (_cacheVersion[cache] == version && _cacheMutation[cache] == mutation)
+        {
+            new ReadOnlySpan<double>(_cacheLoss, cache * _stride, _stride).CopyTo(loss);
+            new ReadOnlySpan<double>(_cacheDelta, cache * maxFutures, maxFutures).CopyTo(_de);
+            return _cacheMoved[cache];
+        }
+
+        loss.Clear();
+        double moved = 0;
+        var vectors = _store.Vectors;
+        while (mask != 0)
+        {
+            var ordinal = BitOperations.TrailingZeroCount(mask);
+            mask &= mask - 1;
+            var f = _market.GroupFuture(group, ordinal);
+            var dF = _market.PriceMove(f);
+            var dv = _market.VolMove(f);
+            if (_hasCredits)
+            {
+                var driftRatio = dF / _market.DriftLimit(f);
+                var volRatio = dv / _market.Policy.VolLimit;
+                moved = Math.Max(moved, Math.Sqrt(driftRatio * driftRatio + volRatio * volRatio));
+            }
+
+            var block = _store.Block(account, groupSlot, ordinal, 0);
+            var de = ExpandBlock(loss, vectors, block, weights, dF, dF * dF, dv);
+            if (combo != 0)
+            {
+                de += ExpandBlock(loss, vectors, block + combo, weights, dF, dF * dF, dv);
+            }
+
+            _de[ordinal] = de;
+        }
+
+        loss.CopyTo(new Span<double>(_cacheLoss, cache * _stride, _stride));
+        _de.AsSpan(0, maxFutures).CopyTo(new Span<double>(_cacheDelta, cache * maxFutures, maxFutures));
+        _cacheMoved[cache] = moved;
+        _cacheVersion[cache] = version;
+        _cacheMutation[cache] = mutation;
+        return moved;
+    }
+
+    // The order instrument's quantity in a combination, from the slot CheckOrder looked up once.
+    private long ComboQuantity(int combo)
+    {
+        var k = _orderSlot;
         if (k < 0)
         {
             return 0;
@@ -433,7 +523,6 @@ public sealed class IncrementalMargin
         };
     }
 
-    // Σ (gross − credit) over the account's groups, credits as in MarginCalculator.
     // Pessimistic: a pair whose net deltas are within their bands gets no credit. Optimistic: such a
     // pair is credited whatever the signs of the expanded deltas (the most the reference could give).
     private double Maintenance(int account, int orderGroup, bool after, bool optimistic)
@@ -539,50 +628,77 @@ public sealed class IncrementalMargin
         return sums.DeltaEquivalent + sums.DeltaEquivalentSlope * dF + sums.DeltaEquivalentVolSlope * dv;
     }
 
-    // loss += scale · (RA − dF·D̃ − dF²·G̃ − dσ·Ṽ + c0·w), over whole SIMD lanes.
+    // loss += scale · (RA − dF·D̃ − dF²·G̃ − dσ·Ṽ + c0·w), over whole SIMD lanes. The spans all have
+    // the node stride (a whole number of lanes), checked once here, so the lane loop loads without
+    // per-element bounds checks.
     private static void Expand(Span<double> loss, ReadOnlySpan<double> ra, ReadOnlySpan<double> d, ReadOnlySpan<double> g, ReadOnlySpan<double> v, ReadOnlySpan<double> w, double scale, double dF, double dF2, double dv, double c0)
     {
+        var n = loss.Length;
+        if (ra.Length < n || d.Length < n || g.Length < n || v.Length < n || w.Length < n)
+        {
+            ThrowHelper.Argument(nameof(loss), "expansion rows are shorter than the scenario vector.");
+        }
+
         var kd = -scale * dF;
         var kg = -scale * dF2;
         var kv = -scale * dv;
         var kw = scale * c0;
         var i = 0;
-        if (Vector.IsHardwareAccelerated && loss.Length >= Vector<double>.Count)
+        if (Vector.IsHardwareAccelerated && n >= Vector<double>.Count)
         {
-            var acc = MemoryMarshal.Cast<double, Vector<double>>(loss);
-            var vra = MemoryMarshal.Cast<double, Vector<double>>(ra);
-            var vd = MemoryMarshal.Cast<double, Vector<double>>(d);
-            var vg = MemoryMarshal.Cast<double, Vector<double>>(g);
-            var vv = MemoryMarshal.Cast<double, Vector<double>>(v);
-            var vw = MemoryMarshal.Cast<double, Vector<double>>(w);
+            ref var acc = ref MemoryMarshal.GetReference(loss);
+            ref var rRa = ref MemoryMarshal.GetReference(ra);
+            ref var rD = ref MemoryMarshal.GetReference(d);
+            ref var rG = ref MemoryMarshal.GetReference(g);
+            ref var rV = ref MemoryMarshal.GetReference(v);
+            ref var rW = ref MemoryMarshal.GetReference(w);
             var s = new Vector<double>(scale);
             var bd = new Vector<double>(kd);
             var bg = new Vector<double>(kg);
             var bv = new Vector<double>(kv);
             var bw = new Vector<double>(kw);
-            for (var k = 0; k < acc.Length; k++)
+            var lanes = n - n % Vector<double>.Count;
+            for (; i < lanes; i += Vector<double>.Count)
             {
-                acc[k] += s * vra[k] + bd * vd[k] + bg * vg[k] + bv * vv[k] + bw * vw[k];
+                var o = (nuint)i;
+                var sum = Vector.LoadUnsafe(ref acc, o) + s * Vector.LoadUnsafe(ref rRa, o) + bd * Vector.LoadUnsafe(ref rD, o)
+                    + bg * Vector.LoadUnsafe(ref rG, o) + bv * Vector.LoadUnsafe(ref rV, o) + bw * Vector.LoadUnsafe(ref rW, o);
+                sum.StoreUnsafe(ref acc, o);
             }
-
-            i = acc.Length * Vector<double>.Count;
         }
 
-        for (; i < loss.Length; i++)
+        for (; i < n; i++)
         {
             loss[i] += scale * ra[i] + kd * d[i] + kg * g[i] + kv * v[i] + kw * w[i];
         }
     }
 
+    // max(0, maxₛ loss[s]): the padding past the node count is zero (rows are zero-padded), so a
+    // whole-lane max gives the scan risk directly.
     private static double Worst(ReadOnlySpan<double> loss, int nodes)
     {
-        var worst = double.NegativeInfinity;
-        for (var s = 0; s < nodes; s++)
+        var worst = 0.0;
+        var s = 0;
+        if (Vector.IsHardwareAccelerated && loss.Length >= Vector<double>.Count)
         {
-            if (loss[s] > worst)
+            var lanes = MemoryMarshal.Cast<double, Vector<double>>(loss);
+            var max = Vector<double>.Zero;
+            for (var k = 0; k < lanes.Length; k++)
             {
-                worst = loss[s];
+                max = Vector.Max(max, lanes[k]);
             }
+
+            for (var k = 0; k < Vector<double>.Count; k++)
+            {
+                worst = Math.Max(worst, max[k]);
+            }
+
+            s = lanes.Length * Vector<double>.Count;
+        }
+
+        for (; s < nodes; s++)
+        {
+            worst = Math.Max(worst, loss[s]);
         }
 
         return worst;

@@ -56,6 +56,7 @@ public sealed class AccountStore
     private readonly int[] _gsHeld;
     private readonly long[] _gsShort;
     private readonly long[] _gsOptionContracts;
+    private readonly long[] _gsMutation;
 
     private readonly int[] _fsSlots;
     private readonly double[] _fsFuturesQm;
@@ -100,6 +101,7 @@ public sealed class AccountStore
         _gsHeld = new int[groupSlots * Sets];
         _gsShort = new long[groupSlots * Sets];
         _gsOptionContracts = new long[groupSlots * Sets];
+        _gsMutation = new long[groupSlots];
 
         var futureSlots = checked(groupSlots * _maxFutures);
         _fsSlots = new int[futureSlots];
@@ -291,6 +293,9 @@ public sealed class AccountStore
 
     internal long ShortOptions(int account, int groupSlot, int combo) => _gsShort[(account * _maxGroupSlots + groupSlot) * Sets + combo];
 
+    /// <summary>Incremented at every change of a group slot's cached rows or counts (readers stamp derived caches with it).</summary>
+    internal long Mutation(int account, int groupSlot) => _gsMutation[account * _maxGroupSlots + groupSlot];
+
     internal long OptionContracts(int account, int groupSlot, int combo) => _gsOptionContracts[(account * _maxGroupSlots + groupSlot) * Sets + combo];
 
     internal double FuturesQuantityMultiplier(int account, int groupSlot, int ordinal) => _fsFuturesQm[(account * _maxGroupSlots + groupSlot) * _maxFutures + ordinal];
@@ -440,6 +445,7 @@ public sealed class AccountStore
 
         EnsureFresh(account, gs);
         var ags = account * _maxGroupSlots + gs;
+        _gsMutation[ags]++;
         var fsOrdinal = _market.FutureOrdinal(instrument);
         var fs = ags * _maxFutures + fsOrdinal;
 
@@ -586,6 +592,7 @@ public sealed class AccountStore
         }
 
         _gsEpoch[ags] = _market.Epoch(group);
+        _gsMutation[ags]++;
     }
 
     private int FreeGroupSlot(int account)
@@ -610,6 +617,7 @@ public sealed class AccountStore
         _gsEpoch[ags] = _market.Epoch(group);
         _gsFutureMask[ags] = 0;
         _gsSlots[ags] = 0;
+        _gsMutation[ags]++;
     }
 
     private void FreeSlot(int account, int slot, int ags, int futureSlot, int ordinal)

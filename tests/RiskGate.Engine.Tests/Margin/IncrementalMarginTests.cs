@@ -131,6 +131,37 @@ public class IncrementalMarginTests
         Assert.Equal(0, check.InitialBefore);
     }
 
+    [Fact]
+    public void CheckOrder_CachedExpansionAcrossTicksAndFills_MatchesAFreshStore()
+    {
+        var warm = new IncrementalFixture(RichBook(), accounts: 1);
+        var cold = new IncrementalFixture(RichBook(), accounts: 1);
+        var book = warm.Book;
+        var call = book.EsOption(true, 5100);
+        foreach (var fx in new[] { warm, cold })
+        {
+            fx.Store.SetCash(0, 100_000);
+            fx.Store.ApplyFill(0, call, -4, 60);
+            fx.Store.ApplyFill(0, book.NqZ, 1, 18000);
+        }
+
+        var first = warm.Margin.CheckOrder(0, book.EsZ, 2, 5000);
+        var repeated = warm.Margin.CheckOrder(0, book.EsZ, 2, 5000);
+        warm.Market.SetFuturePrice(book.EsZ, 5030, 5);
+        var afterTick = warm.Margin.CheckOrder(0, book.EsZ, 2, 5000);
+        warm.Store.ApplyFill(0, call, 1, 60);
+        var afterFill = warm.Margin.CheckOrder(0, book.EsZ, 2, 5000);
+        cold.Market.SetFuturePrice(book.EsZ, 5030, 5);
+        cold.Store.ApplyFill(0, call, 1, 60);
+        var fresh = cold.Margin.CheckOrder(0, book.EsZ, 2, 5000);
+
+        Assert.Equal(first.MaintenanceAfter, repeated.MaintenanceAfter);
+        Assert.NotEqual(first.MaintenanceBefore, afterTick.MaintenanceBefore);
+        Assert.NotEqual(afterTick.MaintenanceBefore, afterFill.MaintenanceBefore);
+        IncrementalFixture.AssertRelative(fresh.MaintenanceBefore, afterFill.MaintenanceBefore, 1e-12, "before");
+        IncrementalFixture.AssertRelative(fresh.MaintenanceAfter, afterFill.MaintenanceAfter, 1e-12, "after");
+    }
+
     internal static double Price(IncrementalFixture fx, int instrument)
     {
         ref readonly var inst = ref fx.Book.Instruments[instrument];
