@@ -12,7 +12,7 @@ namespace RiskGate.Benchmarks.Engine;
 /// <summary>
 /// A sealed <see cref="RiskEngine"/> with 20 groups × (4 futures + 96 options) = 2,000 instruments and
 /// N accounts (10,000 in the benchmarks), each holding a long future, a short call and a long put in group
-/// (account mod 20) with 10⁷ of cash. Twin: tests/RiskGate.Engine.Tests/Engine/RiskEngineBenchmarkTwinTests.cs
+/// (account mod 20) with 10⁷ of cash. Twin: tests/RiskGate.Engine.Tests/Engine/RiskEngineBenchmarkTwinTests.cs, which compiles this file in
 /// builds the same book (its own copy of this file) and asserts every benchmarked call's outcome.
 /// </summary>
 public sealed class RiskEngineBook

@@ -1,3 +1,4 @@
+using RiskGate.Benchmarks.Engine;
 using RiskGate.Engine.Orders;
 using RiskGate.Engine.State;
 
