@@ -1,0 +1,62 @@
+namespace RiskGate.Engine.Checks;
+
+/// <summary>
+/// The limits of the pre-trade controls: a group's defaults (RiskParameters) or an account's overrides
+/// (AccountLimits). In an override a negative field (or NaN for a fraction) means "use the default".
+/// Prices are in price units (PRICE9 mantissa ÷ 10⁹), money in the account currency.
+/// </summary>
+public struct OrderLimits
+{
+    /// <summary>Largest quantity of one order, contracts.</summary>
+    public long MaxOrderQuantity;
+
+    /// <summary>Largest order notional: quantity × price × multiplier.</summary>
+    public double MaxNotional;
+
+    /// <summary>Largest absolute position + same-side working + order, contracts per instrument.</summary>
+    public long MaxPosition;
+
+    /// <summary>Collar half-width as a fraction of the reference price.</summary>
+    public double CollarFraction;
+
+    /// <summary>Minimum collar half-width in price units (matters for cheap options).</summary>
+    public double CollarMinimum;
+
+    /// <summary>Largest number of working orders of an account (account-wide: an override, else the engine default).</summary>
+    public int MaxWorkingOrders;
+
+    /// <summary>New orders and replaces per throttle window (account-wide: override, else engine default); ≤ throttle capacity.</summary>
+    public int MaxOrdersPerWindow;
+
+    /// <summary>Cancels per throttle window (account-wide: override, else engine default); ≤ throttle capacity.</summary>
+    public int MaxCancelsPerWindow;
+
+    /// <summary>An override that uses every default.</summary>
+    public static OrderLimits UseDefaults => new()
+    {
+        MaxOrderQuantity = -1,
+        MaxNotional = -1,
+        MaxPosition = -1,
+        CollarFraction = double.NaN,
+        CollarMinimum = -1,
+        MaxWorkingOrders = -1,
+        MaxOrdersPerWindow = -1,
+        MaxCancelsPerWindow = -1,
+    };
+
+    /// <summary>True when every field is a usable default (no "unset" value), bounded by the throttle capacity.</summary>
+    public readonly bool IsCompleteDefault(int throttleCapacity)
+        => MaxOrderQuantity >= 0 && MaxOrderQuantity <= MaxQuantity && MaxNotional >= 0 && !double.IsNaN(MaxNotional) && MaxPosition >= 0 && MaxPosition <= MaxQuantity
+            && CollarFraction >= 0 && double.IsFinite(CollarFraction) && CollarMinimum >= 0 && double.IsFinite(CollarMinimum)
+            && MaxWorkingOrders >= 0 && MaxOrdersPerWindow >= 0 && MaxOrdersPerWindow <= throttleCapacity
+            && MaxCancelsPerWindow >= 0 && MaxCancelsPerWindow <= throttleCapacity;
+
+    /// <summary>True when every field is "unset" or usable as an override.</summary>
+    public readonly bool IsValidOverride(int throttleCapacity)
+        => MaxOrderQuantity <= MaxQuantity && !double.IsNaN(MaxNotional) && MaxPosition <= MaxQuantity
+            && !double.IsInfinity(CollarFraction) && !double.IsInfinity(CollarMinimum) && !double.IsNaN(CollarMinimum)
+            && MaxOrdersPerWindow <= throttleCapacity && MaxCancelsPerWindow <= throttleCapacity;
+
+    /// <summary>Largest quantity a limit may name (10¹⁵ contracts: sums of positions stay exact in doubles).</summary>
+    public const long MaxQuantity = 1_000_000_000_000_000;
+}

@@ -1,0 +1,447 @@
+using System.Runtime.CompilerServices;
+using RiskGate.Engine.Checks;
+using RiskGate.Engine.Instruments;
+using RiskGate.Engine.Margin;
+using RiskGate.Engine.Market;
+using RiskGate.Engine.Orders;
+using RiskGate.Engine.Pricing;
+using RiskGate.Engine.Scenarios;
+using RiskGate.Engine.State;
+
+namespace RiskGate.Engine;
+
+/// <summary>
+/// The pre-trade risk engine: one method per inbound message kind, each returning an
+/// <see cref="EngineDecision"/>; alerts of the call are left in <see cref="Alerts"/>. The order path is
+/// <see cref="Check"/>: the controls of DESIGN §6 in their documented order, then the margin step
+/// (<see cref="IncrementalMargin.CheckOrder"/>).
+/// </summary>
+/// <remarks>
+/// <para><b>Thread</b>: single writer. Every method is called by one thread, the gate's risk stage (or a
+/// direct-mode host's own thread); nothing is synchronised. Deterministic: no clock is read — engine
+/// time is the largest message timestamp seen.</para>
+/// <para><b>Phases</b>: reference data first. <see cref="OnInstrumentDefinition"/>,
+/// <see cref="OnRiskParameters"/>, <see cref="OnMarketPrice"/> and <see cref="OnVolSmile"/> may arrive
+/// before trading; the first message of any other kind (or <see cref="Seal"/>) seals the instrument set
+/// and builds the market state and account store (the start-up allocation). A group is anchored as soon
+/// as all its futures have a price and all its options a smile; orders in an unanchored group are
+/// rejected with <see cref="RejectCode.NoReferencePrice"/>. Defining a new instrument after the seal is
+/// rejected with <see cref="RejectCode.InvalidReferenceData"/> (re-sending a definition only changes the
+/// tradable flag).</para>
+/// <para><b>Accounts</b> become known with their first <see cref="OnAccountLimits"/>, which also
+/// enables or disables them and sets their overrides; every other message for an unknown account fails
+/// closed with <see cref="RejectCode.UnknownAccount"/>.</para>
+/// <para><b>Allocation</b>: nothing after the seal, on every path, rejects included.</para>
+/// </remarks>
+public sealed partial class RiskEngine
+{
+    private const double Price9 = 1e-9;
+
+    private readonly RiskEngineOptions _options;
+    private readonly InstrumentTable _instruments;
+    private readonly MarketSnapshot _snapshot;
+    private readonly IdIndex _accountIds;
+    private readonly IdIndex _instrumentIds;
+    private readonly long[] _tick;
+    private readonly long[] _expiry;
+    private readonly bool[] _tradable;
+    private readonly int _groupCount;
+
+    private readonly bool[] _enabled;
+    private readonly OrderLimits[] _groupLimits;
+    private readonly OrderLimits[] _accountLimits;
+    private readonly TradingState[] _groupState;
+    private readonly TradingState[] _accountState;
+    private readonly TradingState[] _accountGroupState;
+    private readonly bool[] _marginCall;
+    private readonly bool[] _liquidation;
+    private readonly bool[] _groupMoved;
+    private readonly OrderBook _orders;
+    private readonly Throttle _orderThrottle;
+    private readonly Throttle _cancelThrottle;
+    private readonly AlertBuffer _alerts;
+    private TradingState _globalState = TradingState.Active;
+
+    private MarketState? _market;
+    private AccountStore? _store;
+    private IncrementalMargin? _margin;
+    private long _now;
+    private int _expiryCursor;
+    private int _sweepCursor;
+
+    /// <summary>Creates the engine and pre-allocates everything but the market state and account store (built at <see cref="Seal"/>).</summary>
+    public RiskEngine(RiskEngineOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        _groupCount = options.GroupCount;
+        _instruments = new InstrumentTable(options.MaxInstruments, _groupCount);
+        _snapshot = new MarketSnapshot(options.MaxInstruments);
+        _accountIds = new IdIndex(options.MaxAccounts);
+        _instrumentIds = new IdIndex(options.MaxInstruments);
+        _tick = new long[options.MaxInstruments];
+        _expiry = new long[options.MaxInstruments];
+        _tradable = new bool[options.MaxInstruments];
+        _enabled = new bool[options.MaxAccounts];
+        _groupLimits = new OrderLimits[_groupCount];
+        _groupLimits.AsSpan().Fill(options.DefaultLimits);
+        _accountLimits = new OrderLimits[options.MaxAccounts];
+        _accountLimits.AsSpan().Fill(OrderLimits.UseDefaults);
+        _groupState = new TradingState[_groupCount];
+        _groupState.AsSpan().Fill(TradingState.Active);
+        _accountState = new TradingState[options.MaxAccounts];
+        _accountState.AsSpan().Fill(TradingState.Active);
+        _accountGroupState = new TradingState[checked(options.MaxAccounts * _groupCount)];
+        _accountGroupState.AsSpan().Fill(TradingState.Active);
+        _marginCall = new bool[options.MaxAccounts];
+        _liquidation = new bool[options.MaxAccounts];
+        _groupMoved = new bool[_groupCount];
+        _orders = new OrderBook(options.MaxWorkingOrders, options.MaxAccounts);
+        _orderThrottle = new Throttle(options.MaxAccounts, options.ThrottleCapacity, options.ThrottleWindowNanoseconds);
+        _cancelThrottle = new Throttle(options.MaxAccounts, options.ThrottleCapacity, options.ThrottleWindowNanoseconds);
+        _alerts = new AlertBuffer(options.AlertCapacity);
+        _now = options.ValuationTimeNanoseconds;
+    }
+
+    /// <summary>The options.</summary>
+    public RiskEngineOptions Options => _options;
+
+    /// <summary>Alerts of the last call (cleared at the start of every call).</summary>
+    public AlertBuffer Alerts => _alerts;
+
+    /// <summary>True once the instrument set is sealed and trading state exists.</summary>
+    public bool IsSealed => _store is not null;
+
+    /// <summary>Engine time: the largest message timestamp seen (starts at the valuation time).</summary>
+    public long Now => _now;
+
+    /// <summary>The instruments (dense indices).</summary>
+    public InstrumentTable Instruments => _instruments;
+
+    /// <summary>The market state (null before the seal).</summary>
+    public MarketState? Market => _market;
+
+    /// <summary>The account store (null before the seal).</summary>
+    public AccountStore? Store => _store;
+
+    /// <summary>The margin step (null before the seal).</summary>
+    public IncrementalMargin? Margin => _margin;
+
+    /// <summary>The working orders.</summary>
+    public OrderBook Orders => _orders;
+
+    /// <summary>Global trading state.</summary>
+    public TradingState GlobalState => _globalState;
+
+    /// <summary>Dense index of an external account id, or −1.</summary>
+    public int AccountIndex(uint accountId) => _accountIds.Find(accountId);
+
+    /// <summary>Dense index of an external instrument id, or −1.</summary>
+    public int InstrumentIndex(uint instrumentId) => _instrumentIds.Find(instrumentId);
+
+    /// <summary>Accounts registered.</summary>
+    public int AccountCount => _accountIds.Count;
+
+    /// <summary>True when the account (dense) is enabled.</summary>
+    public bool IsEnabled(int account) => _enabled[account];
+
+    /// <summary>Trading state set on a group.</summary>
+    public TradingState GroupState(int group) => _groupState[group];
+
+    /// <summary>Trading state set on an account.</summary>
+    public TradingState AccountState(int account) => _accountState[account];
+
+    /// <summary>Trading state set on an account in a group.</summary>
+    public TradingState AccountGroupState(int account, int group) => _accountGroupState[account * _groupCount + group];
+
+    /// <summary>True while the account is under a margin call (reduce-only).</summary>
+    public bool IsMarginCalled(int account) => _marginCall[account];
+
+    /// <summary>Group limit defaults.</summary>
+    public ref readonly OrderLimits GroupLimits(int group) => ref _groupLimits[group];
+
+    /// <summary>
+    /// Seals the instrument set: builds the market state (anchoring every group whose prices and smiles
+    /// are complete) and the account store. Idempotent. Allocates (start-up only).
+    /// </summary>
+    public void Seal()
+    {
+        if (_store is not null)
+        {
+            return;
+        }
+
+        _market = new MarketState(_instruments, _options.Margin, _snapshot, _options.Policy, _options.ValuationTimeNanoseconds, _options.MaxFuturesPerGroup);
+        for (var g = 0; g < _groupCount; g++)
+        {
+            TryAnchor(g);
+        }
+
+        _store = new AccountStore(_market, new AccountStoreOptions(_options.MaxAccounts, _options.MaxPositionsPerAccount, _options.MaxGroupsPerAccount));
+        _margin = new IncrementalMargin(_store, _options.SafetyBuffer);
+    }
+
+    /// <summary>
+    /// The order path: runs the controls in DESIGN §6 order for a new order (or the new side of a
+    /// replace, with <paramref name="replacing"/> the pool slot of the order it replaces, whose
+    /// reservation the caller has already released; −1 for a new order) and returns the first failure,
+    /// or <see cref="RejectCode.None"/> with the margin result in <paramref name="margin"/>. Changes no
+    /// order or position; records the message in the throttle when it reaches that step.
+    /// </summary>
+    /// <remarks>
+    /// Order: (0) message shape — side, type, time in force, a market order only as IOC/FOK, a GTD not
+    /// already expired; (1) account known, enabled; (2) instrument known, tradable, not expired;
+    /// (3) trading state — the most severe of global, group, account, account+group and a margin call
+    /// (reduce-only); (4) duplicate client order id among the account's working orders; (5) quantity;
+    /// (6) price: &gt; 0, on tick, reference price exists, inside the collar; (7) notional;
+    /// (8) position limit; (9) throttle; (10) working-order count and pool capacity; (11) margin.
+    /// </remarks>
+    public RejectCode Check(in OrderRequest order, int replacing, out int account, out int instrument, out MarginCheck margin)
+    {
+        margin = default;
+        account = -1;
+        instrument = -1;
+
+        // (0) Shape: fields that make the rest meaningless.
+        if (order.Side is not (OrderSide.Buy or OrderSide.Sell))
+        {
+            return RejectCode.InvalidSide;
+        }
+
+        if (order.Type is not (OrderType.Limit or OrderType.Market))
+        {
+            return RejectCode.InvalidOrderType;
+        }
+
+        var tif = order.TimeInForce;
+        if (tif is < TimeInForce.Day or > TimeInForce.GoodTillDate || (order.Type == OrderType.Market && tif is not (TimeInForce.ImmediateOrCancel or TimeInForce.FillOrKill)))
+        {
+            return RejectCode.InvalidTimeInForce;
+        }
+
+        if (tif == TimeInForce.GoodTillDate && order.ExpireTime <= _now)
+        {
+            return RejectCode.OrderExpired;
+        }
+
+        // (1) Account.
+        var a = _accountIds.Find(order.AccountId);
+        if (a < 0)
+        {
+            return RejectCode.UnknownAccount;
+        }
+
+        account = a;
+        if (!_enabled[a])
+        {
+            return RejectCode.AccountDisabled;
+        }
+
+        // (2) Instrument.
+        var i = _instrumentIds.Find(order.InstrumentId);
+        if (i < 0)
+        {
+            return RejectCode.UnknownInstrument;
+        }
+
+        instrument = i;
+        if (!_tradable[i])
+        {
+            return RejectCode.InstrumentNotTradable;
+        }
+
+        if (_expiry[i] <= _now)
+        {
+            return RejectCode.InstrumentExpired;
+        }
+
+        ref readonly var inst = ref _instruments[i];
+        var g = inst.Group;
+        var store = _store!;
+        var slot = store.FindSlot(a, i);
+        long position = 0, buys = 0, sells = 0;
+        if (slot >= 0)
+        {
+            position = store.SlotPosition(slot);
+            buys = store.SlotBuy(slot);
+            sells = store.SlotSell(slot);
+        }
+
+        var isBuy = order.Side == OrderSide.Buy;
+        var q = order.Quantity;
+
+        // (3) Trading state.
+        var state = EffectiveState(a, g);
+        if (state == TradingState.Halted)
+        {
+            return RejectCode.TradingHalted;
+        }
+
+        if (state == TradingState.ReduceOnly && !Reduces(isBuy, position, buys, sells, q))
+        {
+            return RejectCode.ReduceOnly;
+        }
+
+        // (4) Duplicate client order id.
+        var existing = _orders.Find(a, order.ClientOrderId);
+        if (existing >= 0 && existing != replacing)
+        {
+            return RejectCode.DuplicateClientOrderId;
+        }
+
+        // (5) Quantity.
+        ref readonly var accountLimits = ref _accountLimits[a];
+        ref readonly var groupLimits = ref _groupLimits[g];
+        if (q <= 0)
+        {
+            return RejectCode.InvalidQuantity;
+        }
+
+        if (q > Pick(accountLimits.MaxOrderQuantity, groupLimits.MaxOrderQuantity))
+        {
+            return RejectCode.MaxOrderQuantityExceeded;
+        }
+
+        // (6) Price.
+        double price;
+        if (order.Type == OrderType.Limit)
+        {
+            if (order.Price <= 0)
+            {
+                return RejectCode.InvalidPrice;
+            }
+
+            if (order.Price % _tick[i] != 0)
+            {
+                return RejectCode.PriceNotOnTick;
+            }
+        }
+
+        var reference = ReferencePrice(i);
+        if (double.IsNaN(reference))
+        {
+            return RejectCode.NoReferencePrice;
+        }
+
+        var fraction = double.IsNaN(accountLimits.CollarFraction) || accountLimits.CollarFraction < 0 ? groupLimits.CollarFraction : accountLimits.CollarFraction;
+        var minimum = accountLimits.CollarMinimum >= 0 ? accountLimits.CollarMinimum : groupLimits.CollarMinimum;
+        var band = Math.Max(fraction * Math.Abs(reference), minimum);
+        if (order.Type == OrderType.Limit)
+        {
+            price = order.Price * Price9;
+            if (price < reference - band || price > reference + band)
+            {
+                return RejectCode.PriceOutsideCollar;
+            }
+        }
+        else
+        {
+            price = isBuy ? reference + band : Math.Max(reference - band, 0);
+        }
+
+        // (7) Notional.
+        var maxNotional = accountLimits.MaxNotional >= 0 ? accountLimits.MaxNotional : groupLimits.MaxNotional;
+        if (q * price * inst.Multiplier > maxNotional)
+        {
+            return RejectCode.MaxNotionalExceeded;
+        }
+
+        // (8) Position limit: position + same-side working + order.
+        var maxPosition = Pick(accountLimits.MaxPosition, groupLimits.MaxPosition);
+        var projected = isBuy ? (Int128)position + buys + q : -((Int128)position - sells - q);
+        if (projected > maxPosition)
+        {
+            return RejectCode.PositionLimitExceeded;
+        }
+
+        // (9) Throttle (new orders and replaces share one window; cancels have their own).
+        var perWindow = accountLimits.MaxOrdersPerWindow >= 0 ? accountLimits.MaxOrdersPerWindow : _options.DefaultLimits.MaxOrdersPerWindow;
+        if (!_orderThrottle.TryAdmit(a, order.Timestamp, perWindow))
+        {
+            return RejectCode.ThrottleExceeded;
+        }
+
+        // (10) Working orders (IOC/FOK do not rest, so they take no slot).
+        var rests = tif is not (TimeInForce.ImmediateOrCancel or TimeInForce.FillOrKill);
+        if (rests)
+        {
+            var maxWorking = accountLimits.MaxWorkingOrders >= 0 ? accountLimits.MaxWorkingOrders : _options.DefaultLimits.MaxWorkingOrders;
+            var working = _orders.AccountCount(a) - (replacing >= 0 ? 1 : 0);
+            if (working >= maxWorking)
+            {
+                return RejectCode.MaxWorkingOrdersExceeded;
+            }
+
+            if (replacing < 0 && _orders.Count == _orders.Capacity)
+            {
+                return RejectCode.CapacityExhausted;
+            }
+        }
+
+        // (11) Margin.
+        margin = _margin!.CheckOrder(a, i, isBuy ? q : -q, price);
+        if (margin.Status != StateStatus.Ok)
+        {
+            return margin.Status == StateStatus.CapacityExhausted ? RejectCode.CapacityExhausted : RejectCode.NoReferencePrice;
+        }
+
+        UpdateMarginState(a, margin.MaintenanceBefore, margin.EquityBefore, order.Sequence);
+        return margin.Outcome == OrderMarginOutcome.RejectedInsufficientMargin ? RejectCode.InsufficientMargin : RejectCode.None;
+    }
+
+    /// <summary>
+    /// Reduce-only rule: a buy passes only against a short position, and only while position + working
+    /// buys + the order stays ≤ 0 (a sell mirrors it); working orders on the order's side count, so a
+    /// set of reducing orders cannot together flip the position.
+    /// </summary>
+    internal static bool Reduces(bool isBuy, long position, long buys, long sells, long quantity)
+    {
+        var q = Math.Max(quantity, 0);
+        return isBuy
+            ? position < 0 && (Int128)position + buys + q <= 0
+            : position > 0 && (Int128)position - sells - q >= 0;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static long Pick(long accountValue, long groupValue) => accountValue >= 0 ? accountValue : groupValue;
+
+    private TradingState EffectiveState(int account, int group)
+    {
+        var s = _globalState;
+        s = Max(s, _groupState[group]);
+        s = Max(s, _accountState[account]);
+        s = Max(s, _accountGroupState[account * _groupCount + group]);
+        return _marginCall[account] ? Max(s, TradingState.ReduceOnly) : s;
+    }
+
+    private static TradingState Max(TradingState a, TradingState b) => a > b ? a : b;
+
+    /// <summary>
+    /// The collar reference: a future's last mark; an option's theoretical value (Black-76 on its
+    /// future's mark with its smile, time to expiry at engine time). NaN when missing or the group is
+    /// not anchored.
+    /// </summary>
+    internal double ReferencePrice(int instrument)
+    {
+        ref readonly var inst = ref _instruments[instrument];
+        if (!_market!.IsAnchored(inst.Group))
+        {
+            return double.NaN;
+        }
+
+        var forward = _snapshot.Price(inst.Underlying);
+        if (!inst.IsOption)
+        {
+            return forward;
+        }
+
+        var smile = _snapshot.Smile(instrument);
+        var t = inst.ExpiryYears - (_now - _options.ValuationTimeNanoseconds) / MarketState.NanosecondsPerYear;
+        if (smile is null || !double.IsFinite(forward) || !(t > 0))
+        {
+            return double.NaN;
+        }
+
+        return Black76.Price(inst.IsCall, forward, inst.Strike, t, _snapshot.Rate, smile.Vol(forward, inst.Strike));
+    }
+}

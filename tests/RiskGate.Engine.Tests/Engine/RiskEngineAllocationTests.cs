@@ -1,0 +1,58 @@
+using RiskGate.Engine.Checks;
+using RiskGate.Engine.State;
+using static RiskGate.Engine.Tests.EngineFixture;
+
+namespace RiskGate.Engine.Tests;
+
+/// <summary>Every message kind, accepted and rejected, allocates nothing after warm-up (10,000 calls each).</summary>
+public sealed class RiskEngineAllocationTests
+{
+    private const int Calls = 10_000;
+
+    [Fact]
+    public void EveryMessageKind_AfterWarmUp_AllocatesNothing()
+    {
+        var limits = DefaultLimits;
+        limits.MaxOrdersPerWindow = 64;
+        limits.MaxCancelsPerWindow = 64;
+        var f = new EngineFixture(throttleWindow: 1);
+        var e = f.Engine;
+        var call = f.EsCalls[2];
+        var callPrice = Math.Round(f.Reference(call) / 0.05) * 0.05;
+        var kinds = new (string Name, Action<int> Run)[]
+        {
+            ("new+cancel future", k => { e.OnNewOrder(f.Order(1, EsZ, 1, OrderSide.Buy, 2, 5000)); e.OnCancelOrder(f.Seq(), f.Time += 10, 1, 1); }),
+            ("new+fill+fill option", k => { e.OnNewOrder(f.Order(2, call, 1, OrderSide.Buy, 2, callPrice)); e.OnFill(f.Seq(), f.Time += 10, 2, 1, call, OrderSide.Buy, 1, P(callPrice)); e.OnFill(f.Seq(), f.Time += 10, 2, 1, call, OrderSide.Buy, 1, P(callPrice)); e.OnFill(f.Seq(), f.Time += 10, 2, 0, call, OrderSide.Sell, 2, P(callPrice)); }),
+            ("replace", k => { e.OnNewOrder(f.Order(3, EsZ, 5, OrderSide.Sell, 1, 5000)); e.OnReplaceOrder(f.Order(3, EsZ, 6, OrderSide.Sell, 3, 5000.25), 5); e.OnReplaceOrder(f.Order(3, EsZ, 6, OrderSide.Sell, 100, 5000.25), 6); e.OnCancelOrder(f.Seq(), f.Time += 10, 3, 6); }),
+            ("reject: collar", k => e.OnNewOrder(f.Order(1, EsZ, 9, OrderSide.Buy, 1, 9000))),
+            ("reject: unknown account", k => e.OnNewOrder(f.Order(77, EsZ, 9, OrderSide.Buy, 1, 5000))),
+            ("reject: margin", k => e.OnNewOrder(f.Order(4, EsZ, 9, OrderSide.Buy, 100, 5000))),
+            ("reject: unknown order", k => { e.OnCancelOrder(f.Seq(), f.Time += 10, 1, 12345); e.OnReplaceOrder(f.Order(1, EsZ, 9, OrderSide.Buy, 1, 5000), 12345); }),
+            ("market data", k => { e.OnMarketPrice(f.Seq(), f.Time += 10, NqZ, P(18000 + (k % 5))); e.OnMarketPrice(f.Seq(), f.Time, 4242, 1); }),
+            ("collateral", k => { e.OnCollateral(f.Seq(), f.Time += 10, 1, CollateralAction.Deposit, 1); e.OnCollateral(f.Seq(), f.Time, 1, CollateralAction.Withdraw, 1); e.OnCollateral(f.Seq(), f.Time, 1, CollateralAction.Withdraw, 1e300); }),
+            ("limits", k => { e.OnAccountLimits(f.Seq(), f.Time += 10, 1, true, OrderLimits.UseDefaults); e.OnRiskParameters(f.Seq(), 0, limits); }),
+            ("trading control", k => { e.OnNewOrder(f.Order(1, NqZ, 2, OrderSide.Buy, 1, 18000)); e.OnTradingControl(f.Seq(), f.Time += 10, ControlScope.AccountProductGroup, 1, 1, TradingState.Halted, true); e.OnTradingControl(f.Seq(), f.Time, ControlScope.AccountProductGroup, 1, 1, TradingState.Active, false); }),
+            ("heartbeat+sweep", k => { e.OnHeartbeat(f.Seq(), f.Time += 10); e.Sweep(16); }),
+        };
+        Ok(e.OnCollateral(f.Seq(), 0, 4, CollateralAction.Set, 1000));
+
+        foreach (var (name, run) in kinds)
+        {
+            for (var k = 0; k < 200; k++)
+            {
+                run(k);
+            }
+
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var k = 0; k < Calls; k++)
+            {
+                run(k);
+            }
+
+            Assert.True(GC.GetAllocatedBytesForCurrentThread() == before, name + " allocated");
+        }
+
+        Assert.Equal(RejectCode.PriceOutsideCollar, e.OnNewOrder(f.Order(1, EsZ, 9, OrderSide.Buy, 1, 9000)).Reason);
+        Assert.Equal(RejectCode.InsufficientMargin, e.OnNewOrder(f.Order(4, EsZ, 9, OrderSide.Buy, 100, 5000)).Reason);
+    }
+}
