@@ -80,7 +80,7 @@ internal static class SessionGenerator
             {
                 var room = total - _s.Count;
                 var r = _rng.NextDouble();
-                if (r < 0.08 && room >= 4)
+                if (r < 0.03 && room >= 4)
                 {
                     MarketMove();
                 }
@@ -137,7 +137,7 @@ internal static class SessionGenerator
                 var limits = AccountLimitsEncoder.Wrap(Slot()).AccountId(id).TradingState(TradingState.Active).SendingTime((ulong)_time);
                 if (style == AccountStyle.MarketMaker)
                 {
-                    limits.MaxWorkingOrders(256).ThrottleMessages(2_000);
+                    limits.MaxWorkingOrders(256).ThrottleMessages(250);
                 }
 
                 Commit(AccountLimitsEncoder.Length, SessionMessageKind.AccountSetup);

@@ -23,7 +23,7 @@ internal sealed record SimulateOptions
         "           generate a realistic session (two correlated product groups, futures curves, SVI option chains,\n" +
         "           10,000 accounts) and drive it through the full gate; prints throughput, latency percentiles,\n" +
         "           decisions by reason, margin calls, netting savings, fast-path accuracy and a decision hash.\n" +
-        "           defaults: --seed 42 --accounts 10000 --messages 3000000 --rate 0 (as fast as possible) --wait busy-spin";
+        "           defaults: --seed 42 --accounts 10000 --messages 3000000 --rate 0 (as fast as possible) --wait yield";
 
     /// <summary>Seed of the session generator.</summary>
     public ulong Seed { get; init; } = DefaultSeed;
@@ -38,7 +38,7 @@ internal sealed record SimulateOptions
     public long Rate { get; init; }
 
     /// <summary>Idle strategy of the gate's stages.</summary>
-    public WaitKind Wait { get; init; } = WaitKind.BusySpin;
+    public WaitKind Wait { get; init; } = WaitKind.Yield;
 
     /// <summary>Where to write the JSON summary, or null.</summary>
     public string? JsonPath { get; init; }

@@ -20,7 +20,7 @@ internal static class SimulateReportWriter
             + ", kill switch " + N(r.MessagesByKind[(int)SessionMessageKind.KillSwitch]) + ", account setup " + N(r.MessagesByKind[(int)SessionMessageKind.AccountSetup]));
         w.WriteLine("  generated in  " + r.GenerationSeconds.ToString("F2", Inv) + " s (before timing)");
         w.WriteLine("  elapsed       " + r.ElapsedSeconds.ToString("F2", Inv) + " s");
-        w.WriteLine("  throughput    " + r.ThroughputPerSecond.ToString("N0", Inv) + " msg/s");
+        w.WriteLine("  throughput    " + r.ThroughputPerSecond.ToString("N0", Inv) + " msg/s (ring full " + N(r.BusyRetries) + " times; the producer retried)");
         w.WriteLine("  latency       publish -> decision visible, " + N(r.LatencySamples) + " orders: p50 " + Ns(r.P50) + "  p90 " + Ns(r.P90) + "  p99 " + Ns(r.P99)
             + "  p99.9 " + Ns(r.P999) + "  p99.99 " + Ns(r.P9999) + "  max " + Ns(r.Max));
         var decided = r.Accepted + r.RejectedTotal;
@@ -86,6 +86,7 @@ internal static class SimulateReportWriter
         j.WriteNumber("allocated_bytes", r.AllocatedBytes);
         j.WriteNumber("generation_s", r.GenerationSeconds);
         j.WriteNumber("liquidation_warnings", r.LiquidationWarnings);
+        j.WriteNumber("busy_retries", r.BusyRetries);
         j.WriteEndObject();
     }
 

@@ -84,6 +84,9 @@ internal sealed class SimulateResult
     /// <summary>Garbage collections (all generations) during the timed run.</summary>
     public int GcCollections { get; set; }
 
+    /// <summary>Times the ring was full and the producer retried.</summary>
+    public long BusyRetries { get; set; }
+
     /// <summary>Bytes allocated by the whole process during the timed run.</summary>
     public long AllocatedBytes { get; set; }
 

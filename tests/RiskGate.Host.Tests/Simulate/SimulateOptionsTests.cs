@@ -13,20 +13,20 @@ public sealed class SimulateOptionsTests
         Assert.Equal(10_000, o.Accounts);
         Assert.Equal(SimulateOptions.DefaultMessages, o.Messages);
         Assert.Equal(0, o.Rate);
-        Assert.Equal(WaitKind.BusySpin, o.Wait);
+        Assert.Equal(WaitKind.Yield, o.Wait);
         Assert.Null(o.JsonPath);
     }
 
     [Fact]
     public void TryParse_EveryOption_Read()
     {
-        Assert.True(SimulateOptions.TryParse(["--seed", "9", "--accounts", "50", "--messages", "5000", "--rate", "100000", "--wait", "yield", "--json", "out.json", "--quiet"], out var o, out _));
+        Assert.True(SimulateOptions.TryParse(["--seed", "9", "--accounts", "50", "--messages", "5000", "--rate", "100000", "--wait", "sleep", "--json", "out.json", "--quiet"], out var o, out _));
 
         Assert.Equal(9UL, o.Seed);
         Assert.Equal(50, o.Accounts);
         Assert.Equal(5_000, o.Messages);
         Assert.Equal(100_000, o.Rate);
-        Assert.Equal(WaitKind.Yield, o.Wait);
+        Assert.Equal(WaitKind.Sleep, o.Wait);
         Assert.Equal("out.json", o.JsonPath);
         Assert.True(o.Quiet);
     }
