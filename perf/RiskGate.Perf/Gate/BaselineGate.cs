@@ -14,7 +14,7 @@ namespace RiskGate.Perf.Gate;
 /// accounts and orders in <see cref="Dictionary{TKey, TValue}"/>s of objects and margins every order by
 /// full revaluation (<see cref="MarginCalculator.ComputeFullRevaluation"/> then
 /// <see cref="MarginCalculator.EvaluateOrder"/>), the same reference margin the engine is tested against.
-/// Producers: any thread; the decision callback runs on the reader task.
+/// Producers: any thread; the decision callback (input index, intended send time) runs on the reader task.
 /// </summary>
 internal sealed class BaselineGate
 {
@@ -28,11 +28,11 @@ internal sealed class BaselineGate
     private readonly RiskArrayTable _arrays;
     private readonly MarginOptions _margin;
     private readonly MarginBreakdown _before;
-    private readonly Action<long, bool> _onDecision;
+    private readonly Action<long, long> _onDecision;
     private readonly Task _reader;
 
     /// <summary>Builds the product set of <paramref name="universe"/> and starts the reader task.</summary>
-    public BaselineGate(SessionUniverse universe, Action<long, bool> onDecision)
+    public BaselineGate(SessionUniverse universe, Action<long, long> onDecision)
     {
         _onDecision = onDecision;
         _table = new InstrumentTable(universe.Instruments.Count, universe.GroupCount);
@@ -40,7 +40,7 @@ internal sealed class BaselineGate
         foreach (var s in universe.Instruments)
         {
             var years = (s.ExpiryNanoseconds - SessionUniverse.Start) / (365.0 * SessionUniverse.Day);
-            var index = s.Kind == InstrumentKind.Future
+            var index = s.Kind == Engine.Instruments.InstrumentKind.Future
                 ? futureIndex[s.FutureSlot] = _table.AddFuture(s.Group, years, s.Multiplier, s.Tick)
                 : _table.AddOption(futureIndex[s.FutureSlot], s.IsCall, s.Strike, years, s.Multiplier, s.Tick);
             _instrumentIndex[s.Id] = index;
@@ -69,7 +69,10 @@ internal sealed class BaselineGate
     }
 
     /// <summary>Copies the message and queues it; never blocks (the channel is unbounded).</summary>
-    public void Submit(ReadOnlySpan<byte> message, long index) => _channel.Writer.TryWrite(new Item(message.ToArray(), index));
+    public void Submit(ReadOnlySpan<byte> message, long index, long intendedNs) => _channel.Writer.TryWrite(new Item(message.ToArray(), index, intendedNs));
+
+    /// <summary>Accepted decisions so far (reader task; read after <see cref="Complete"/>).</summary>
+    public long Accepted { get; private set; }
 
     /// <summary>No more messages; waits until every queued message is decided.</summary>
     public void Complete()
@@ -82,7 +85,12 @@ internal sealed class BaselineGate
     {
         await foreach (var item in _channel.Reader.ReadAllAsync().ConfigureAwait(false))
         {
-            _onDecision(item.Index, Decide(item.Message));
+            if (Decide(item.Message))
+            {
+                Accepted++;
+            }
+
+            _onDecision(item.Index, item.IntendedNs);
         }
     }
 
@@ -201,7 +209,7 @@ internal sealed class BaselineGate
         return _calculator.EvaluateOrder(portfolio, _market, _before, instrument, signed, price * 1e-9).Accepted;
     }
 
-    private readonly record struct Item(byte[] Message, long Index);
+    private readonly record struct Item(byte[] Message, long Index, long IntendedNs);
 
     private readonly record struct Order(uint InstrumentId, Side Side, long Leaves);
 }
