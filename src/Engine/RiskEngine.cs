@@ -31,6 +31,17 @@ namespace RiskGate.Engine;
 /// <para><b>Accounts</b> become known with their first <see cref="OnAccountLimits"/>, which also
 /// enables or disables them and sets their overrides; every other message for an unknown account fails
 /// closed with <see cref="RejectCode.UnknownAccount"/>.</para>
+/// <para><b>Working orders and time</b>: Day, GTC and GTD orders rest in the <see cref="OrderBook"/>
+/// and reserve margin by the worse side; IOC and FOK are checked like any order and never rest. An
+/// order whose expiry passed is expired when touched (cancel, replace, fill) and by a bounded scan of
+/// <see cref="RiskEngineOptions.MaxExpiryScanPerCall"/> pool slots on each heartbeat; both report an
+/// <see cref="EngineAlertKind.OrderExpired"/> alert.</para>
+/// <para><b>Margin calls</b>: an account is re-evaluated (equity against the worse-side maintenance,
+/// working orders included) on its next order (free: the margin step's "before" figures), after each of
+/// its fills and collateral changes, and by <see cref="Sweep"/>, which the gate calls at the end of a
+/// batch with a bound on the accounts examined; market data never walks accounts.</para>
+/// <para><b>Throttle</b>: a message is recorded when it reaches the throttle step (so messages rejected
+/// earlier do not count, and messages rejected later do).</para>
 /// <para><b>Allocation</b>: nothing after the seal, on every path, rejects included.</para>
 /// </remarks>
 public sealed partial class RiskEngine

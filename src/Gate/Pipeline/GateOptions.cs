@@ -27,7 +27,7 @@ public sealed class GateOptions
     /// <summary>How the egress stage waits. Default <see cref="GateWaitStrategy.Yielding"/>.</summary>
     public GateWaitStrategy EgressWait { get; init; } = GateWaitStrategy.Yielding;
 
-    /// <summary>Most events a stage handles before publishing progress: in [1, RingSize]. Default 1,024.</summary>
+    /// <summary>Most events a stage handles before publishing progress: in [1, 2^24], capped at the ring size. Default 1,024.</summary>
     public int MaxBatchSize { get; init; } = 1024;
 
     /// <summary>Inputs between two margin-call sweeps, in [1, 2^30]. Default 1,024.</summary>
@@ -54,7 +54,7 @@ public sealed class GateOptions
         CheckPowerOfTwo(RingSize, nameof(RingSize));
         CheckPowerOfTwo(AlertQueueSize, nameof(AlertQueueSize));
         CheckPowerOfTwo(OutboundRingSize, nameof(OutboundRingSize));
-        CheckRange(MaxBatchSize, 1, RingSize, nameof(MaxBatchSize), "[1, RingSize]");
+        CheckRange(MaxBatchSize, 1, MaxRingSize, nameof(MaxBatchSize), "[1, 2^24]");
         CheckRange(SweepInterval, 1, 1 << 30, nameof(SweepInterval), "[1, 2^30]");
         CheckRange(SweepAccounts, 0, 1 << 20, nameof(SweepAccounts), "[0, 2^20]");
         if (!Enum.IsDefined(ProducerType))

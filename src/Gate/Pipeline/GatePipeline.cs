@@ -72,8 +72,8 @@ public sealed class GatePipeline<THandler>
         var decisionTimes = new long[options.RingSize];
         var risk = new RiskStageHandler(_router, _alerts, decisionTimes);
         var egress = new EgressStageHandler<THandler>(handler, _alerts, decisionTimes);
-        _risk = AddStage("riskgate-risk", risk, options.RiskWait, sequencer.Signal, [], options.MaxBatchSize, out _);
-        _egress = AddStage("riskgate-egress", egress, options.EgressWait, sequencer.Signal, [_risk], options.MaxBatchSize, out _readHandler);
+        _risk = AddStage("riskgate-risk", risk, options.RiskWait, sequencer.Signal, [], Math.Min(options.MaxBatchSize, options.RingSize), out _);
+        _egress = AddStage("riskgate-egress", egress, options.EgressWait, sequencer.Signal, [_risk], Math.Min(options.MaxBatchSize, options.RingSize), out _readHandler);
     }
 
     /// <summary>The options.</summary>
