@@ -14,7 +14,7 @@ namespace RiskGate.Perf.Gate;
 /// accounts and orders in <see cref="Dictionary{TKey, TValue}"/>s of objects and margins every order by
 /// full revaluation (<see cref="MarginCalculator.ComputeFullRevaluation"/> then
 /// <see cref="MarginCalculator.EvaluateOrder"/>), the same reference margin the engine is tested against.
-/// Producers: any thread; the decision callback (input index, intended send time) runs on the reader task.
+/// Producers: any thread; the decision callback (input index, intended send time, accepted) runs on the reader task.
 /// </summary>
 internal sealed class BaselineGate
 {
@@ -28,11 +28,11 @@ internal sealed class BaselineGate
     private readonly RiskArrayTable _arrays;
     private readonly MarginOptions _margin;
     private readonly MarginBreakdown _before;
-    private readonly Action<long, long> _onDecision;
+    private readonly Action<long, long, bool> _onDecision;
     private readonly Task _reader;
 
     /// <summary>Builds the product set of <paramref name="universe"/> and starts the reader task.</summary>
-    public BaselineGate(SessionUniverse universe, Action<long, long> onDecision)
+    public BaselineGate(SessionUniverse universe, Action<long, long, bool> onDecision)
     {
         _onDecision = onDecision;
         _table = new InstrumentTable(universe.Instruments.Count, universe.GroupCount);
@@ -71,9 +71,6 @@ internal sealed class BaselineGate
     /// <summary>Copies the message and queues it; never blocks (the channel is unbounded).</summary>
     public void Submit(ReadOnlySpan<byte> message, long index, long intendedNs) => _channel.Writer.TryWrite(new Item(message.ToArray(), index, intendedNs));
 
-    /// <summary>Accepted decisions so far (reader task; read after <see cref="Complete"/>).</summary>
-    public long Accepted { get; private set; }
-
     /// <summary>No more messages; waits until every queued message is decided.</summary>
     public void Complete()
     {
@@ -85,12 +82,7 @@ internal sealed class BaselineGate
     {
         await foreach (var item in _channel.Reader.ReadAllAsync().ConfigureAwait(false))
         {
-            if (Decide(item.Message))
-            {
-                Accepted++;
-            }
-
-            _onDecision(item.Index, item.IntendedNs);
+            _onDecision(item.Index, item.IntendedNs, Decide(item.Message));
         }
     }
 

@@ -17,10 +17,12 @@ namespace RiskGate.Perf.Gate;
 /// </summary>
 internal static class GateHarness
 {
-    private sealed record Sizes(int Accounts, int SessionMessages, long[] Rates, double Seconds, int BaselineCap, int MaxRateMessages, int PingPongs, double HiccupSeconds);
+    private sealed record Sizes(int Accounts, int SessionMessages, int Prefix, long[] Rates, double Seconds, int MaxMessages, int PingPongs, double HiccupSeconds);
 
-    private static readonly Sizes Quick = new(1_000, 150_000, [100_000, 1_000_000], 0.1, 3_000, 100_000, 20_000, 0.5);
-    private static readonly Sizes Full = new(10_000, 2_600_000, [100_000, 500_000, 1_000_000, 2_000_000], 1.0, 60_000, 2_000_000, 200_000, 3.0);
+    // Every implementation first replays the start of day and an untimed prefix of trading (so accounts hold
+    // positions, as mid-session), then the same timed messages (MaxMessages, or rate × Seconds if fewer).
+    private static readonly Sizes Quick = new(1_000, 60_000, 20_000, [100_000, 1_000_000], 0.1, 20_000, 20_000, 0.5);
+    private static readonly Sizes Full = new(10_000, 700_000, 250_000, [100_000, 500_000, 1_000_000, 2_000_000], 1.0, 400_000, 200_000, 3.0);
 
     public static int Run(PerfOptions options, TextWriter output)
     {
@@ -30,33 +32,34 @@ internal static class GateHarness
         output.WriteLine("RiskGate.Perf gate — " + date.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) + (options.Quick ? " (QUICK smoke sizes)" : string.Empty));
         output.WriteLine("machine: " + machine);
         var session = SessionGenerator.Generate(42, sizes.Accounts, sizes.SessionMessages);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"session: seed 42, {sizes.Accounts:N0} accounts, {session.Count:N0} messages ({session.SetupCount:N0} start-of-day, not timed)"));
+        var first = session.SetupCount + sizes.Prefix;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"session: seed 42, {sizes.Accounts:N0} accounts, {session.Count:N0} messages; the first {first:N0} (start of day and early trading) replayed untimed before every run"));
 
         // Warm-up: JIT every path (tier-up included) before anything is measured.
-        var warm = Math.Min(50_000, session.Count - session.SetupCount);
-        _ = RunPipeline(session, 0, warm);
-        _ = RunDirect(session, 0, warm);
-        _ = RunBaseline(session, 0, Math.Min(2_000, warm));
+        var warm = Math.Min(20_000, session.Count - first);
+        _ = RunPipeline(session, first, 0, warm);
+        _ = RunDirect(session, first, 0, warm);
+        _ = RunBaseline(session, first, 0, Math.Min(2_000, warm));
 
         var pingPong = NoiseFloor.PingPong(sizes.PingPongs);
         var hiccups = NoiseFloor.Hiccups(TimeSpan.FromSeconds(sizes.HiccupSeconds));
-        var timed = session.Count - session.SetupCount;
+        var timed = session.Count - first;
         var runs = new List<GateRunResult>
         {
-            RunPipeline(session, 0, Math.Min(sizes.MaxRateMessages, timed)),
-            RunDirect(session, 0, Math.Min(sizes.MaxRateMessages, timed)),
-            RunBaseline(session, 0, Math.Min(sizes.BaselineCap, timed)),
+            RunPipeline(session, first, 0, Math.Min(sizes.MaxMessages, timed)),
+            RunDirect(session, first, 0, Math.Min(sizes.MaxMessages, timed)),
+            RunBaseline(session, first, 0, Math.Min(sizes.MaxMessages, timed)),
         };
         foreach (var rate in sizes.Rates)
         {
-            var n = (int)Math.Min(timed, Math.Max(1_000, rate * sizes.Seconds));
-            runs.Add(RunPipeline(session, rate, n));
-            runs.Add(RunDirect(session, rate, n));
-            runs.Add(RunBaseline(session, rate, Math.Min(n, sizes.BaselineCap)));
+            var n = (int)Math.Min(Math.Min(timed, sizes.MaxMessages), Math.Max(1_000, rate * sizes.Seconds));
+            runs.Add(RunPipeline(session, first, rate, n));
+            runs.Add(RunDirect(session, first, rate, n));
+            runs.Add(RunBaseline(session, first, rate, n));
         }
 
         var maxSustained = runs[0].AchievedPerSecond;
-        var profile = Profile(session, Math.Min(timed, options.Quick ? 50_000 : 1_000_000));
+        var profile = Profile(session, first, Math.Min(timed, options.Quick ? 20_000 : 400_000));
         Print(output, runs, pingPong, hiccups, maxSustained, profile);
         if (options.JsonPath is not null)
         {
@@ -74,9 +77,9 @@ internal static class GateHarness
         return failed.Count == 0 ? 0 : 1;
     }
 
-    private static GateRunResult RunPipeline(SimulatedSession session, long rate, int messages)
+    private static GateRunResult RunPipeline(SimulatedSession session, int first, long rate, int messages)
     {
-        var recorder = new LatencyRecorder { FirstTimedInput = session.SetupCount };
+        var recorder = new LatencyRecorder { FirstTimedInput = first };
         var options = new GateOptions
         {
             Engine = session.Universe.EngineOptions(session.Accounts),
@@ -89,12 +92,12 @@ internal static class GateHarness
         var gate = new GatePipeline<LatencyHandler>(options, new LatencyHandler(recorder));
         session.Universe.Configure(gate.Engine);
         gate.Start();
-        for (var i = 0; i < session.SetupCount; i++)
+        for (var i = 0; i < first; i++)
         {
             Submit(gate, session.Message(i), LatencyRecorder.Now());
         }
 
-        while (recorder.Decided < session.SetupCount)
+        while (recorder.Decided < first)
         {
             Thread.Yield();
         }
@@ -106,10 +109,10 @@ internal static class GateHarness
         for (var i = 0; i < messages; i++)
         {
             var stamp = period > 0 ? WaitUntil(start + (long)(i * period)) : LatencyRecorder.Now();
-            Submit(gate, session.Message(session.SetupCount + i), stamp);
+            Submit(gate, session.Message(first + i), stamp);
         }
 
-        var total = session.SetupCount + messages;
+        var total = first + messages;
         while (recorder.Decided < total && gate.Fault is null)
         {
             Thread.Yield();
@@ -119,14 +122,14 @@ internal static class GateHarness
         var gcs = GC.CollectionCount(0) - gc;
         var bytes = GC.GetTotalAllocatedBytes(true) - allocated;
         gate.Stop(TimeSpan.FromSeconds(30));
-        return new GateRunResult("riskgate", rate, messages / ((end - start) / 1e9), recorder.Histogram, messages, recorder.Decided - session.SetupCount, gcs, bytes);
+        return new GateRunResult("riskgate", rate, messages / ((end - start) / 1e9), recorder.Histogram, messages, recorder.Decided - first, recorder.Accepted, gcs, bytes);
     }
 
-    private static GateRunResult RunDirect(SimulatedSession session, long rate, int messages)
+    private static GateRunResult RunDirect(SimulatedSession session, int first, long rate, int messages)
     {
         var direct = new DirectGate(new GateOptions { Engine = session.Universe.EngineOptions(session.Accounts) });
         session.Universe.Configure(direct.Engine);
-        for (var i = 0; i < session.SetupCount; i++)
+        for (var i = 0; i < first; i++)
         {
             _ = direct.Submit(session.Message(i), 0);
         }
@@ -137,30 +140,32 @@ internal static class GateHarness
         var allocated = GC.GetTotalAllocatedBytes(true);
         var start = LatencyRecorder.Now();
         long decided = 0;
+        long accepted = 0;
         for (var i = 0; i < messages; i++)
         {
             var stamp = period > 0 ? WaitUntil(start + (long)(i * period)) : LatencyRecorder.Now();
-            var d = direct.Submit(session.Message(session.SetupCount + i), stamp);
+            var d = direct.Submit(session.Message(first + i), stamp);
             histogram.RecordValue(Math.Max(0, LatencyRecorder.Now() - stamp));
             decided += d.InputSequence >= 0 ? 1 : 0;
+            accepted += d.IsAccepted ? 1 : 0;
         }
 
         var end = LatencyRecorder.Now();
         var gcs = GC.CollectionCount(0) - gc;
         var bytes = GC.GetTotalAllocatedBytes(true) - allocated;
-        return new GateRunResult("riskgate-direct", rate, messages / ((end - start) / 1e9), histogram, messages, decided, gcs, bytes);
+        return new GateRunResult("riskgate-direct", rate, messages / ((end - start) / 1e9), histogram, messages, decided, accepted, gcs, bytes);
     }
 
-    private static GateRunResult RunBaseline(SimulatedSession session, long rate, int messages)
+    private static GateRunResult RunBaseline(SimulatedSession session, int first, long rate, int messages)
     {
-        var recorder = new LatencyRecorder { FirstTimedInput = session.SetupCount };
+        var recorder = new LatencyRecorder { FirstTimedInput = first };
         var baseline = new BaselineGate(session.Universe, recorder.Record);
-        for (var i = 0; i < session.SetupCount; i++)
+        for (var i = 0; i < first; i++)
         {
             baseline.Submit(session.Message(i), i, LatencyRecorder.Now());
         }
 
-        while (recorder.Decided < session.SetupCount)
+        while (recorder.Decided < first)
         {
             Thread.Yield();
         }
@@ -172,29 +177,29 @@ internal static class GateHarness
         for (var i = 0; i < messages; i++)
         {
             var stamp = period > 0 ? WaitUntil(start + (long)(i * period)) : LatencyRecorder.Now();
-            baseline.Submit(session.Message(session.SetupCount + i), session.SetupCount + i, stamp);
+            baseline.Submit(session.Message(first + i), first + i, stamp);
         }
 
         baseline.Complete();
         var end = LatencyRecorder.Now();
         var gcs = GC.CollectionCount(0) - gc;
         var bytes = GC.GetTotalAllocatedBytes(true) - allocated;
-        return new GateRunResult("baseline", rate, messages / ((end - start) / 1e9), recorder.Histogram, messages, recorder.Decided - session.SetupCount, gcs, bytes);
+        return new GateRunResult("baseline", rate, messages / ((end - start) / 1e9), recorder.Histogram, messages, recorder.Decided - first, recorder.Accepted, gcs, bytes);
     }
 
     /// <summary>Direct mode, mean ns per message kind: where the risk thread's time goes.</summary>
-    private static double[] Profile(SimulatedSession session, int messages)
+    private static double[] Profile(SimulatedSession session, int first, int messages)
     {
         var direct = new DirectGate(new GateOptions { Engine = session.Universe.EngineOptions(session.Accounts) });
         session.Universe.Configure(direct.Engine);
-        for (var i = 0; i < session.SetupCount; i++)
+        for (var i = 0; i < first; i++)
         {
             _ = direct.Submit(session.Message(i), 0);
         }
 
         var total = new long[8];
         var count = new long[8];
-        for (var i = session.SetupCount; i < session.SetupCount + messages; i++)
+        for (var i = first; i < first + messages; i++)
         {
             var t = LatencyRecorder.Now();
             _ = direct.Submit(session.Message(i), t);
@@ -239,13 +244,13 @@ internal static class GateHarness
         o.WriteLine(string.Format(c, "max sustained (pipeline, as fast as the ring takes them): {0:N0} msg/s", maxSustained));
         o.WriteLine();
         o.WriteLine("latency = decision visible − intended send time (open loop; offered 'max' = closed loop, as fast as possible), ns");
-        o.WriteLine(string.Format(c, "{0,-16}{1,10}{2,13}{3,11}{4,11}{5,12}{6,13}{7,13}{8,13}{9,5}{10,14}", "impl", "offered/s", "achieved/s", "p50", "p90", "p99", "p99.9", "p99.99", "max", "gc", "alloc B"));
+        o.WriteLine(string.Format(c, "{0,-16}{1,10}{2,12}{3,15}{4,15}{5,15}{6,15}{7,15}{8,15}{9,4}{10,12}{11,8}", "impl", "offered/s", "achieved/s", "p50", "p90", "p99", "p99.9", "p99.99", "max", "gc", "alloc B", "accept"));
         foreach (var r in runs)
         {
             var h = r.Latency;
-            o.WriteLine(string.Format(c, "{0,-16}{1,10}{2,13:N0}{3,11:N0}{4,11:N0}{5,12:N0}{6,13:N0}{7,13:N0}{8,13:N0}{9,5}{10,14:N0}",
+            o.WriteLine(string.Format(c, "{0,-16}{1,10}{2,12:N0}{3,15:N0}{4,15:N0}{5,15:N0}{6,15:N0}{7,15:N0}{8,15:N0}{9,4}{10,12:N0}{11,7:N1}%",
                 r.Impl, r.OfferedPerSecond == 0 ? "max" : r.OfferedPerSecond.ToString("N0", c), r.AchievedPerSecond,
-                h.GetValueAtPercentile(50), h.GetValueAtPercentile(90), h.GetValueAtPercentile(99), h.GetValueAtPercentile(99.9), h.GetValueAtPercentile(99.99), h.GetMaxValue(), r.GcCollections, r.AllocatedBytes));
+                h.GetValueAtPercentile(50), h.GetValueAtPercentile(90), h.GetValueAtPercentile(99), h.GetValueAtPercentile(99.9), h.GetValueAtPercentile(99.99), h.GetMaxValue(), r.GcCollections, r.AllocatedBytes, 100.0 * r.Accepted / Math.Max(1, r.Messages)));
         }
 
         o.WriteLine();
@@ -316,6 +321,7 @@ internal static class GateHarness
             j.WriteNumber("allocated_bytes", r.AllocatedBytes);
             j.WriteNumber("messages", r.Messages);
             j.WriteNumber("decided", r.Decided);
+            j.WriteNumber("accepted", r.Accepted);
             j.WriteEndObject();
         }
 

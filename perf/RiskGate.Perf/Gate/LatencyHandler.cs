@@ -6,7 +6,7 @@ namespace RiskGate.Perf.Gate;
 internal readonly struct LatencyHandler(LatencyRecorder recorder) : IDecisionHandler
 {
     /// <inheritdoc />
-    public void OnDecision(in GateDecision decision, ReadOnlySpan<byte> encoded) => recorder.Record(decision.InputSequence, decision.ReceiveTimestampNs);
+    public void OnDecision(in GateDecision decision, ReadOnlySpan<byte> encoded) => recorder.Record(decision.InputSequence, decision.ReceiveTimestampNs, decision.IsAccepted);
 
     /// <inheritdoc />
     public void OnAlert(in GateAlert alert, ReadOnlySpan<byte> encoded)
