@@ -150,7 +150,9 @@ internal static class SessionGenerator
         private void MarketMove()
         {
             // One common factor drives both groups (correlation ≈ 0.6); the crypto group moves four
-            // times as much and jumps more often; vol moves scale a group's smiles.
+            // times as much and jumps more often. Smiles stay as set at start of day: a VolSurface is
+            // larger than a slot and the gate takes it on the start-up path only (vol moves are
+            // exercised by the accuracy analysis instead).
             var common = _rng.NextGaussian();
             for (var g = 0; g < _u.GroupCount; g++)
             {
@@ -162,7 +164,6 @@ internal static class SessionGenerator
                     move += (_rng.Chance(0.5) ? 1 : -1) * (g == 0 ? 0.04 : 0.015);
                 }
 
-                var vol = _rng.Chance(0.01) ? 1.0 + ((_rng.NextDouble() - 0.5) * 0.1) : 1.0;
                 for (var f = 0; f < _u.Futures.Count; f++)
                 {
                     var spec = _u.Instruments[_u.Futures[f]];
@@ -174,7 +175,6 @@ internal static class SessionGenerator
                     var price = _s.FinalPrices[f] * Math.Exp(move);
                     price = Math.Max(spec.Tick, Math.Round(price / spec.Tick) * spec.Tick);
                     _s.FinalPrices[f] = price;
-                    _s.FinalVolFactors[f] = Math.Clamp(_s.FinalVolFactors[f] * vol, 0.5, 2.0);
                     MarketPriceEncoder.Wrap(Slot()).InstrumentId(spec.Id).PriceType(MarketPriceType.Mark).Price(SessionUniverse.Price9(price)).TransactTime((ulong)_time);
                     Commit(MarketPriceEncoder.Length, SessionMessageKind.MarketData);
                 }

@@ -132,6 +132,7 @@ internal static class SimulateCommand
         var result = new SimulateResult
         {
             Seed = options.Seed,
+            OfferedPerSecond = options.Rate,
             Accounts = options.Accounts,
             Messages = count,
             GenerationSeconds = generation.Elapsed.TotalSeconds,

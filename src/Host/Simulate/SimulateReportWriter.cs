@@ -21,6 +21,7 @@ internal static class SimulateReportWriter
         w.WriteLine("  generated in  " + r.GenerationSeconds.ToString("F2", Inv) + " s (before timing)");
         w.WriteLine("  elapsed       " + r.ElapsedSeconds.ToString("F2", Inv) + " s");
         w.WriteLine("  throughput    " + r.ThroughputPerSecond.ToString("N0", Inv) + " msg/s (ring full " + N(r.BusyRetries) + " times; the producer retried)");
+        w.WriteLine("  offered       " + (r.OfferedPerSecond == 0 ? "as fast as possible (closed loop: latency includes waiting behind a full ring; use --rate N for open-loop latency)" : N(r.OfferedPerSecond) + " msg/s, open loop (latency from the intended send time)"));
         w.WriteLine("  latency       publish -> decision visible, " + N(r.LatencySamples) + " orders: p50 " + Ns(r.P50) + "  p90 " + Ns(r.P90) + "  p99 " + Ns(r.P99)
             + "  p99.9 " + Ns(r.P999) + "  p99.99 " + Ns(r.P9999) + "  max " + Ns(r.Max));
         var decided = r.Accepted + r.RejectedTotal;
@@ -87,6 +88,7 @@ internal static class SimulateReportWriter
         j.WriteNumber("generation_s", r.GenerationSeconds);
         j.WriteNumber("liquidation_warnings", r.LiquidationWarnings);
         j.WriteNumber("busy_retries", r.BusyRetries);
+        j.WriteNumber("offered_per_s", r.OfferedPerSecond);
         j.WriteEndObject();
     }
 

@@ -9,6 +9,9 @@ internal sealed class SimulateResult
     /// <summary>Messages driven (setup included).</summary>
     public long Messages { get; set; }
 
+    /// <summary>Offered rate, messages per second (0 = as fast as the ring takes them).</summary>
+    public long OfferedPerSecond { get; set; }
+
     /// <summary>Seed.</summary>
     public ulong Seed { get; set; }
 
