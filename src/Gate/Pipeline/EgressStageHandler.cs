@@ -18,11 +18,17 @@ internal struct EgressStageHandler<THandler> : IStageHandler<GateSlot>
     private readonly long[] _decisionTimes;
     private readonly long _mask;
     private readonly byte[] _buffer;
-    private readonly THandler _handler;
+    private readonly StrongBoxCounters _counters;
+
+    // Not readonly: the user's handler is a mutable struct; a readonly field would call a defensive copy.
+#pragma warning disable IDE0044
+    private THandler _handler;
+#pragma warning restore IDE0044
     private long _outbound;
 
-    public EgressStageHandler(THandler handler, AlertBridge alerts, long[] decisionTimes)
+    public EgressStageHandler(THandler handler, AlertBridge alerts, long[] decisionTimes, StrongBoxCounters counters)
     {
+        _counters = counters;
         _handler = handler;
         _alerts = alerts;
         _decisionTimes = decisionTimes;
@@ -67,6 +73,7 @@ internal struct EgressStageHandler<THandler> : IStageHandler<GateSlot>
         if (endOfBatch)
         {
             _handler.OnEndOfBatch();
+            Volatile.Write(ref _counters.Value.EgressAllocatedBytes, GC.GetAllocatedBytesForCurrentThread());
         }
     }
 }

@@ -40,6 +40,7 @@ public sealed class GatePipeline<THandler>
     private readonly IEventProcessor _risk;
     private readonly IEventProcessor _egress;
     private readonly Func<StrongBox<THandler>> _readHandler;
+    private readonly StrongBoxCounters _counters = new();
     private int _state;
 
     /// <summary>Creates the gate (engine, ring, stages; nothing runs until <see cref="Start"/>).</summary>
@@ -70,8 +71,8 @@ public sealed class GatePipeline<THandler>
 
         _graph = new StageGraph<GateSlot>(_ring, sequencer);
         var decisionTimes = new long[options.RingSize];
-        var risk = new RiskStageHandler(_router, _alerts, decisionTimes);
-        var egress = new EgressStageHandler<THandler>(handler, _alerts, decisionTimes);
+        var risk = new RiskStageHandler(_router, _alerts, decisionTimes, _counters);
+        var egress = new EgressStageHandler<THandler>(handler, _alerts, decisionTimes, _counters);
         _risk = AddStage("riskgate-risk", risk, options.RiskWait, sequencer.Signal, [], Math.Min(options.MaxBatchSize, options.RingSize), out _);
         _egress = AddStage("riskgate-egress", egress, options.EgressWait, sequencer.Signal, [_risk], Math.Min(options.MaxBatchSize, options.RingSize), out _readHandler);
     }
@@ -93,6 +94,14 @@ public sealed class GatePipeline<THandler>
 
     /// <summary>Alerts lost to a full buffer (engine buffer, risk→egress queue). Exact after <see cref="Stop"/>.</summary>
     public long AlertsDropped => _router.AlertsDropped + _alerts.Dropped;
+
+    /// <summary>Bytes allocated so far by the risk and egress stage threads, sampled at the end of each batch
+    /// (exact once <see cref="DeliveredSequence"/> passed the inputs of interest). Any thread.</summary>
+    public StageCounters StageAllocations => new()
+    {
+        RiskAllocatedBytes = Volatile.Read(ref _counters.Value.RiskAllocatedBytes),
+        EgressAllocatedBytes = Volatile.Read(ref _counters.Value.EgressAllocatedBytes),
+    };
 
     /// <summary>Highest input sequence whose decision was delivered to the handler (−1 before any). Any thread (acquire).</summary>
     public long DeliveredSequence => _egress.Sequence.Value;

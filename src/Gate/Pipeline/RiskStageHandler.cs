@@ -14,9 +14,11 @@ internal struct RiskStageHandler : IStageHandler<GateSlot>
     private readonly AlertBridge _alerts;
     private readonly long[] _decisionTimes;
     private readonly long _mask;
+    private readonly StrongBoxCounters _counters;
 
-    public RiskStageHandler(MessageRouter router, AlertBridge alerts, long[] decisionTimes)
+    public RiskStageHandler(MessageRouter router, AlertBridge alerts, long[] decisionTimes, StrongBoxCounters counters)
     {
+        _counters = counters;
         _router = router;
         _alerts = alerts;
         _decisionTimes = decisionTimes;
@@ -35,5 +37,9 @@ internal struct RiskStageHandler : IStageHandler<GateSlot>
         slot.Excess = decision.Excess;
         slot.DecisionSequence = sequence;
         _decisionTimes[sequence & _mask] = decision.DecisionTimeNs;
+        if (endOfBatch)
+        {
+            Volatile.Write(ref _counters.Value.RiskAllocatedBytes, GC.GetAllocatedBytesForCurrentThread());
+        }
     }
 }

@@ -182,10 +182,11 @@ internal sealed class GateSession
             // Random walk, occasionally a jump; on tick.
             var step = (_random.Next(21) - 10) * 250_000_000L * (_random.Next(50) == 0 ? 20 : 1);
             _futurePrice[group] = Math.Max(1000_000_000_000, _futurePrice[group] + step);
-            var (bytes, logical) = Price(group == 0 ? 100u : 300u, _futurePrice[group], m.Time);
-            m = logical;
-            bytes.CopyTo(destination);
-            return bytes.Length;
+            m.Type = MessageType.MarketPrice;
+            m.Instrument = group == 0 ? 100u : 300u;
+            m.Price = _futurePrice[group];
+            return MarketPriceEncoder.Wrap(destination).InstrumentId(m.Instrument).PriceType(MarketPriceType.Mark).Price(m.Price)
+                .TransactTime((ulong)m.Time).EncodedLength;
         }
 
         if (roll < 975)
