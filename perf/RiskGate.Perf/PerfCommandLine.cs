@@ -1,4 +1,5 @@
 using System.Globalization;
+using RiskGate.Perf.Gate;
 using RiskGate.Perf.Ring;
 
 namespace RiskGate.Perf;
@@ -10,7 +11,7 @@ internal static class PerfCommandLine
         "usage: RiskGate.Perf <command> [--quick] [--json PATH] [--rounds N]\n" +
         "commands:\n" +
         "  ring   ring throughput (1P1C, 3P1C) and ping-pong latency vs System.Threading.Channels and ConcurrentQueue\n" +
-        "  gate   end-to-end gate latency (not built yet)\n" +
+        "  gate   end-to-end gate: open-loop rate sweep (pipeline, direct mode, naive baseline), max rate, noise floor\n" +
         "options:\n" +
         "  --quick      short smoke run (validates every event; exit code 1 if anything was lost)\n" +
         "  --json PATH  also write the figures as JSON\n" +
@@ -65,7 +66,7 @@ internal static class PerfCommandLine
         return command switch
         {
             "ring" => RingHarness.Run(options, stdout),
-            "gate" => UsageError(stderr, "the 'gate' command is not built yet"),
+            "gate" => GateHarness.Run(options, stdout),
             "-h" or "--help" => Help(stdout),
             _ => UsageError(stderr, "unknown command '" + command + "'"),
         };

@@ -1,4 +1,5 @@
 using RiskGate.Host.Margin;
+using RiskGate.Host.Simulate;
 
 namespace RiskGate.Host;
 
@@ -21,6 +22,8 @@ internal static class CommandLine
         {
             case "margin":
                 return MarginCommand.Run(args.AsSpan(1), stdout, stderr);
+            case "simulate":
+                return SimulateCommand.Run(args.AsSpan(1), stdout, stderr);
             default:
                 stderr.WriteLine("riskgate: unknown command '" + args[0] + "'.");
                 PrintUsage(stderr);
@@ -34,5 +37,6 @@ internal static class CommandLine
         w.WriteLine();
         w.WriteLine("commands:");
         w.WriteLine(MarginCommand.Usage);
+        w.WriteLine(SimulateCommand.Usage);
     }
 }

@@ -1,0 +1,278 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using RiskGate.Engine;
+using RiskGate.Gate.Api;
+using RiskGate.Gate.Idle;
+using RiskGate.Gate.Ring;
+
+namespace RiskGate.Gate.Pipeline;
+
+/// <summary>
+/// The gate: a ring of <see cref="GateSlot"/>s, a risk stage (the engine's only writer, deciding each slot
+/// in place through the <see cref="MessageRouter"/>) and an egress stage that encodes each decision and its
+/// alerts and hands them to <typeparamref name="THandler"/> on the egress thread.
+/// </summary>
+/// <remarks>
+/// <para><b>Lifecycle</b> (configuring thread): construct (options validated) → <see cref="LoadReferenceData"/>
+/// as needed → <see cref="Start"/> → submit from producer threads → <see cref="Stop"/> once producers stopped
+/// (drains: every published message gets its decision delivered).</para>
+/// <para><b>Submitting</b>: <see cref="TrySubmit"/> copies a message into a slot once;
+/// <see cref="TryClaim"/> + <see cref="Publish"/> encode straight into the slot. Neither blocks: a full ring
+/// returns <see cref="GateSubmitResult.Busy"/>. With <see cref="GateProducerType.Single"/> only one thread may
+/// submit; with <see cref="GateProducerType.Multi"/> any number. Publication is a release store; the risk
+/// stage reads the slot after an acquire of the sequence.</para>
+/// <para><b>Allocation</b>: none after <see cref="Start"/> on any submit or stage path.</para>
+/// </remarks>
+/// <typeparam name="THandler">Receives decisions and alerts (a struct: calls are specialised, not virtual).</typeparam>
+public sealed class GatePipeline<THandler>
+    where THandler : struct, IDecisionHandler
+{
+    private const int Created = 0;
+    private const int Running = 1;
+    private const int Stopped = 2;
+
+    private readonly RingBuffer<GateSlot> _ring;
+    private readonly SingleProducerSequencer? _single;
+    private readonly MultiProducerSequencer? _multi;
+    private readonly StageGraph<GateSlot> _graph;
+    private readonly MessageRouter _router;
+    private readonly AlertBridge _alerts;
+    private readonly IEventProcessor _risk;
+    private readonly IEventProcessor _egress;
+    private readonly Func<StrongBox<THandler>> _readHandler;
+    private readonly StrongBoxCounters _counters = new();
+    private int _state;
+
+    /// <summary>Creates the gate (engine, ring, stages; nothing runs until <see cref="Start"/>).</summary>
+    /// <param name="options">Settings; validated here.</param>
+    /// <param name="handler">Receives the output on the egress thread (copied into the egress stage).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A setting is out of range (the message names it and the range).</exception>
+    public GatePipeline(GateOptions options, THandler handler)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        Options = options;
+        Engine = new RiskEngine(options.Engine!);
+        _router = new MessageRouter(Engine, options.SweepInterval, options.SweepAccounts);
+        _alerts = new AlertBridge(options.AlertQueueSize);
+        _ring = new RingBuffer<GateSlot>(options.RingSize);
+        Sequencer sequencer;
+        if (options.ProducerType == GateProducerType.Single)
+        {
+            _single = new SingleProducerSequencer(options.RingSize);
+            sequencer = _single;
+        }
+        else
+        {
+            _multi = new MultiProducerSequencer(options.RingSize);
+            sequencer = _multi;
+        }
+
+        _graph = new StageGraph<GateSlot>(_ring, sequencer);
+        var decisionTimes = new long[options.RingSize];
+        var risk = new RiskStageHandler(_router, _alerts, decisionTimes, _counters);
+        var egress = new EgressStageHandler<THandler>(handler, _alerts, decisionTimes, _counters);
+        _risk = AddStage("riskgate-risk", risk, options.RiskWait, sequencer.Signal, [], Math.Min(options.MaxBatchSize, options.RingSize), out _);
+        _egress = AddStage("riskgate-egress", egress, options.EgressWait, sequencer.Signal, [_risk], Math.Min(options.MaxBatchSize, options.RingSize), out _readHandler);
+    }
+
+    /// <summary>The options.</summary>
+    public GateOptions Options { get; }
+
+    /// <summary>The engine. Touch it only before <see cref="Start"/> or after <see cref="Stop"/> (the risk stage owns it in between).</summary>
+    public RiskEngine Engine { get; }
+
+    /// <summary>True between <see cref="Start"/> and <see cref="Stop"/>.</summary>
+    public bool IsRunning => Volatile.Read(ref _state) == Running;
+
+    /// <summary>Ring capacity in slots.</summary>
+    public int Capacity => _ring.Capacity;
+
+    /// <summary>The exception that halted a stage (a handler or engine bug), or null.</summary>
+    public Exception? Fault => _risk.Fault ?? _egress.Fault;
+
+    /// <summary>Alerts lost to a full buffer (engine buffer, risk→egress queue). Exact after <see cref="Stop"/>.</summary>
+    public long AlertsDropped => _router.AlertsDropped + _alerts.Dropped;
+
+    /// <summary>Bytes allocated so far by the risk and egress stage threads, sampled at the end of each batch
+    /// (exact once <see cref="DeliveredSequence"/> passed the inputs of interest). Any thread.</summary>
+    public StageCounters StageAllocations => new()
+    {
+        RiskAllocatedBytes = Volatile.Read(ref _counters.Value.RiskAllocatedBytes),
+        EgressAllocatedBytes = Volatile.Read(ref _counters.Value.EgressAllocatedBytes),
+    };
+
+    /// <summary>Highest input sequence whose decision was delivered to the handler (−1 before any). Any thread (acquire).</summary>
+    public long DeliveredSequence => _egress.Sequence.Value;
+
+    /// <summary>
+    /// Decides a message synchronously on the calling thread, before <see cref="Start"/>: the start-up path for
+    /// reference data, including messages larger than a slot (RiskParameters, VolSurface with grid points).
+    /// It takes no ring sequence: the decision's input and outbound sequences are −1 and 0.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The gate was started.</exception>
+    public GateDecision LoadReferenceData(ReadOnlySpan<byte> message, long receiveTimestampNs = 0)
+    {
+        if (Volatile.Read(ref _state) != Created)
+        {
+            throw new InvalidOperationException("LoadReferenceData is the start-up path: call it before Start().");
+        }
+
+        var sink = new DiscardSink();
+        _router.Decide(message, -1, receiveTimestampNs, 0, out var decision, ref sink);
+        return decision;
+    }
+
+    /// <summary>Starts the risk and egress threads. Configuring thread, once.</summary>
+    /// <exception cref="InvalidOperationException">Already started.</exception>
+    public void Start()
+    {
+        if (Interlocked.CompareExchange(ref _state, Running, Created) != Created)
+        {
+            throw new InvalidOperationException("The gate was already started.");
+        }
+
+        _graph.Start();
+    }
+
+    /// <summary>
+    /// Stops accepting submits, waits until every published message's decision was delivered, then halts
+    /// the stages. Call after producers stopped submitting. Idempotent.
+    /// </summary>
+    /// <returns>True when everything was delivered and the threads ended within <paramref name="timeout"/>.</returns>
+    public bool Stop(TimeSpan timeout)
+    {
+        var previous = Interlocked.Exchange(ref _state, Stopped);
+        if (previous != Running)
+        {
+            return previous == Created || _graph.Halt(timeout);
+        }
+
+        var drained = _graph.Drain(timeout);
+        CloseOutbound();
+        return drained;
+    }
+
+    /// <summary>The handler held by the egress stage. Read it after <see cref="Stop"/> returned true.</summary>
+    public THandler Handler => _readHandler().Value;
+
+    /// <summary>
+    /// Copies <paramref name="message"/> (a binary protocol message, header first, ≤ 96 bytes) into a slot
+    /// and publishes it. Producer thread(s); never blocks.
+    /// </summary>
+    /// <param name="message">The message.</param>
+    /// <param name="receiveTimestampNs">Receive time, echoed in the decision.</param>
+    /// <param name="sourceId">Session or source id, echoed in the decision.</param>
+    /// <returns><see cref="GateSubmitResult.Published"/>, or why not (nothing published).</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public GateSubmitResult TrySubmit(ReadOnlySpan<byte> message, long receiveTimestampNs, long sourceId = 0)
+    {
+        if (message.Length > GateSlot.MessageCapacity)
+        {
+            return GateSubmitResult.TooLarge;
+        }
+
+        var result = TryClaim(out var claim);
+        if (result != GateSubmitResult.Published)
+        {
+            return result;
+        }
+
+        message.CopyTo(claim.Buffer);
+        Publish(claim, message.Length, receiveTimestampNs, sourceId);
+        return GateSubmitResult.Published;
+    }
+
+    /// <summary>
+    /// Claims a slot to encode a message straight into it. On <see cref="GateSubmitResult.Published"/> the
+    /// caller must call <see cref="Publish"/> with the claim; otherwise nothing was claimed. Producer thread(s); never blocks.
+    /// </summary>
+    public GateSubmitResult TryClaim(out SlotClaim claim)
+    {
+        claim = default;
+        if (Volatile.Read(ref _state) != Running)
+        {
+            return GateSubmitResult.Stopped;
+        }
+
+        long sequence;
+        var claimed = _single is not null ? _single.TryClaim(out sequence) : _multi!.TryClaim(out sequence);
+        if (!claimed)
+        {
+            return GateSubmitResult.Busy;
+        }
+
+        ref var slot = ref _ring[sequence];
+        claim = new SlotClaim(sequence, MemoryMarshal.CreateSpan(ref MemoryMarshal.GetReference((Span<byte>)slot.Message), GateSlot.MessageCapacity));
+        return GateSubmitResult.Published;
+    }
+
+    /// <summary>
+    /// Publishes a claimed slot holding a <paramref name="length"/>-byte message. A length outside
+    /// [0, 96] publishes the slot as invalid (it gets a <c>MalformedMessage</c> decision). Producer thread that claimed it.
+    /// </summary>
+    public void Publish(in SlotClaim claim, int length, long receiveTimestampNs, long sourceId = 0)
+    {
+        var sequence = claim.Sequence;
+        ref var slot = ref _ring[sequence];
+        slot.SourceId = sourceId;
+        slot.ReceiveTimestampNs = receiveTimestampNs;
+        slot.DecisionStatus = 0;
+        if ((uint)length <= GateSlot.MessageCapacity)
+        {
+            slot.Length = length;
+            slot.Validity = SlotValidity.Valid;
+        }
+        else
+        {
+            slot.Invalidate();
+        }
+
+        if (_single is not null)
+        {
+            _single.Publish(sequence);
+        }
+        else
+        {
+            _multi!.Publish(sequence);
+        }
+    }
+
+    private void CloseOutbound()
+    {
+        if (_readHandler().Value is PollingDecisionHandler polling)
+        {
+            polling.Ring.Close();
+        }
+    }
+
+    private IEventProcessor AddStage<TStage>(string name, TStage handler, GateWaitStrategy wait, WaitSignal signal, IEventProcessor[] dependsOn, int maxBatch, out Func<StrongBox<THandler>> readHandler)
+        where TStage : struct, IStageHandler<GateSlot>
+    {
+        switch (wait)
+        {
+            case GateWaitStrategy.BusySpin:
+                return Bind(_graph.AddStage(name, handler, default(BusySpinIdleStrategy), dependsOn, maxBatch), out readHandler);
+            case GateWaitStrategy.Backoff:
+                return Bind(_graph.AddStage(name, handler, new BackoffIdleStrategy(), dependsOn, maxBatch), out readHandler);
+            case GateWaitStrategy.Blocking:
+                return Bind(_graph.AddStage(name, handler, new BlockingIdleStrategy(signal), dependsOn, maxBatch), out readHandler);
+            default:
+                return Bind(_graph.AddStage(name, handler, new YieldingIdleStrategy(), dependsOn, maxBatch), out readHandler);
+        }
+    }
+
+    private static BatchEventProcessor<GateSlot, TStage, TIdle> Bind<TStage, TIdle>(BatchEventProcessor<GateSlot, TStage, TIdle> processor, out Func<StrongBox<THandler>> readHandler)
+        where TStage : struct, IStageHandler<GateSlot>
+        where TIdle : struct, IIdleStrategy
+    {
+        readHandler = () => processor.Handler is EgressStageHandler<THandler> egress ? new StrongBox<THandler>(egress.Handler) : new StrongBox<THandler>(default);
+        return processor;
+    }
+
+    private readonly struct DiscardSink : IAlertSink
+    {
+        public bool TryAdd(in GateAlert alert) => true;
+    }
+}

@@ -1,0 +1,478 @@
+using System.Runtime.CompilerServices;
+using RiskGate.Engine;
+using RiskGate.Engine.Checks;
+using RiskGate.Engine.Market;
+using RiskGate.Engine.Orders;
+using RiskGate.Engine.Pricing;
+using RiskGate.Gate.Api;
+using RiskGate.Protocol.Enums;
+using RiskGate.Protocol.Framing;
+using RiskGate.Protocol.Messages;
+using EngineCollateralAction = RiskGate.Engine.State.CollateralAction;
+using EngineControlScope = RiskGate.Engine.Checks.ControlScope;
+using EngineInstrumentKind = RiskGate.Engine.Instruments.InstrumentKind;
+using EngineOrderType = RiskGate.Engine.Orders.OrderType;
+using EngineSide = RiskGate.Engine.State.OrderSide;
+using EngineTimeInForce = RiskGate.Engine.Orders.TimeInForce;
+using EngineTradingState = RiskGate.Engine.Checks.TradingState;
+using WireTradingState = RiskGate.Protocol.Enums.TradingState;
+
+namespace RiskGate.Gate.Pipeline;
+
+/// <summary>
+/// The only Protocol→Engine mapping: validates a binary message in place, calls the engine method of its
+/// kind, and turns the result into a <see cref="GateDecision"/> plus alerts. Used by the ring's risk stage
+/// and by <see cref="DirectGate"/>, so both decide identically by construction.
+/// </summary>
+/// <remarks>
+/// <para><b>Thread</b>: the engine's single writer (the risk stage thread, or the direct-mode host thread).</para>
+/// <para><b>Never throws</b> on any input: a message that fails validation gets
+/// <see cref="RejectReason.MalformedMessage"/>; an unknown template, an outbound kind or a scoped
+/// AccountLimits gets <see cref="RejectReason.UnsupportedMessage"/>; an engine exception (a bug) gets
+/// <see cref="RejectReason.InternalError"/>.</para>
+/// <para><b>Sweep</b>: after every <see cref="GateOptions.SweepInterval"/>-th input (counted by input
+/// sequence, not by batch, so decisions do not depend on batching) the router calls
+/// <c>engine.Sweep(SweepAccounts)</c>; its alerts belong to that input.</para>
+/// <para><b>Allocation</b>: none on the order, market-data, collateral and admin paths; RiskParameters and
+/// VolSurface (larger than a slot, start-up path only) build engine objects.</para>
+/// </remarks>
+public sealed class MessageRouter
+{
+    private readonly RiskEngine _engine;
+    private readonly int _sweepInterval;
+    private readonly int _sweepAccounts;
+    private readonly Dictionary<int, uint> _futureIds = [];
+    private long _alertsDropped;
+
+    /// <summary>Creates a router over <paramref name="engine"/>.</summary>
+    /// <param name="engine">The engine; the router's thread becomes its single writer.</param>
+    /// <param name="sweepInterval">Inputs between two margin-call sweeps (≥ 1).</param>
+    /// <param name="sweepAccounts">Accounts examined per sweep (≥ 0; 0 disables sweeping).</param>
+    public MessageRouter(RiskEngine engine, int sweepInterval, int sweepAccounts)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentOutOfRangeException.ThrowIfLessThan(sweepInterval, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(sweepAccounts);
+        _engine = engine;
+        _sweepInterval = sweepInterval;
+        _sweepAccounts = sweepAccounts;
+    }
+
+    /// <summary>The engine.</summary>
+    public RiskEngine Engine => _engine;
+
+    /// <summary>Alerts the engine or a sink could not hold (engine buffer overflow plus sink full). Router thread.</summary>
+    public long AlertsDropped => _alertsDropped;
+
+    /// <summary>
+    /// Decides one input: validate, map, call the engine, convert; alerts (and those of a due sweep) go to
+    /// <paramref name="sink"/>. <see cref="GateDecision.Sequence"/> is left 0 (the deliverer numbers output).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Decide<TSink>(ReadOnlySpan<byte> message, long inputSequence, long receiveTimestampNs, long sourceId, out GateDecision decision, ref TSink sink)
+        where TSink : struct, IAlertSink
+    {
+        decision = default;
+        decision.InputSequence = inputSequence;
+        decision.ReceiveTimestampNs = receiveTimestampNs;
+        decision.SourceId = sourceId;
+        ReadIdentity(message, out decision.MessageType, out decision.ClientOrderId, out decision.AccountId, out decision.InstrumentId);
+
+        RejectReason reason;
+        EngineDecision result = default;
+        var engineCalled = false;
+        var status = MessageDispatch.Validate(message, out _);
+        if (status == FrameStatus.UnknownTemplate)
+        {
+            reason = RejectReason.UnsupportedMessage;
+        }
+        else if (status != FrameStatus.Ok)
+        {
+            reason = RejectReason.MalformedMessage;
+        }
+        else
+        {
+            try
+            {
+                reason = Route(message, decision.MessageType, inputSequence, out result);
+                engineCalled = true;
+            }
+            catch (Exception)
+            {
+                reason = RejectReason.InternalError;
+            }
+        }
+
+        if (engineCalled && reason == RejectReason.None)
+        {
+            reason = (RejectReason)(ushort)result.Reason;
+            decision.InitialMarginBefore = Money4.FromDouble(result.InitialBefore);
+            decision.InitialMarginAfter = Money4.FromDouble(result.InitialAfter);
+            decision.Equity = Money4.FromDouble(result.Equity);
+            decision.Excess = Money4.FromDouble(result.Excess);
+            if (result.Accepted && reason != RejectReason.None)
+            {
+                reason = RejectReason.InternalError;
+            }
+
+            if (!result.Accepted && reason == RejectReason.None)
+            {
+                reason = RejectReason.InternalError;
+            }
+
+            CollectAlerts(inputSequence, ref sink);
+        }
+        else
+        {
+            decision.InitialMarginBefore = Money4.Null;
+            decision.InitialMarginAfter = Money4.Null;
+            decision.Equity = Money4.Null;
+            decision.Excess = Money4.Null;
+        }
+
+        decision.Reason = reason;
+        decision.Status = reason == RejectReason.None ? DecisionStatus.Accepted : DecisionStatus.Rejected;
+
+        if (_sweepAccounts > 0 && (inputSequence + 1) % _sweepInterval == 0)
+        {
+            _engine.Sweep(_sweepAccounts);
+            CollectAlerts(inputSequence, ref sink);
+        }
+
+        decision.DecisionTimeNs = _engine.Now;
+    }
+
+    /// <summary>
+    /// Reads the kind and the identity fields (client order or request id, account, instrument) of a
+    /// message without validating more than its header and length; unreadable fields stay 0 /
+    /// <see cref="uint.MaxValue"/>. Any thread; never throws.
+    /// </summary>
+    public static void ReadIdentity(ReadOnlySpan<byte> message, out MessageType type, out ulong clientOrderId, out uint accountId, out uint instrumentId)
+    {
+        clientOrderId = 0;
+        accountId = 0;
+        instrumentId = uint.MaxValue;
+        if (!MessageDispatch.TryReadMessageType(message, out type))
+        {
+            type = MessageType.None;
+            return;
+        }
+
+        switch (type)
+        {
+            case MessageType.NewOrder when NewOrderDecoder.TryWrap(message, out var m) == FrameStatus.Ok:
+                (clientOrderId, accountId, instrumentId) = (m.ClientOrderId, m.AccountId, m.InstrumentId);
+                break;
+            case MessageType.CancelOrder when CancelOrderDecoder.TryWrap(message, out var m) == FrameStatus.Ok:
+                (clientOrderId, accountId, instrumentId) = (m.ClientOrderId, m.AccountId, m.InstrumentId);
+                break;
+            case MessageType.ReplaceOrder when ReplaceOrderDecoder.TryWrap(message, out var m) == FrameStatus.Ok:
+                (clientOrderId, accountId, instrumentId) = (m.ClientOrderId, m.AccountId, m.InstrumentId);
+                break;
+            case MessageType.Fill when FillDecoder.TryWrap(message, out var m) == FrameStatus.Ok:
+                (clientOrderId, accountId, instrumentId) = (m.ClientOrderId, m.AccountId, m.InstrumentId);
+                break;
+            case MessageType.AccountCollateral when AccountCollateralDecoder.TryWrap(message, out var m) == FrameStatus.Ok:
+                (clientOrderId, accountId) = (m.RequestId, m.AccountId);
+                break;
+            case MessageType.TradingControl when TradingControlDecoder.TryWrap(message, out var m) == FrameStatus.Ok:
+                (clientOrderId, accountId) = (m.RequestId, m.AccountId);
+                break;
+            case MessageType.AccountLimits when AccountLimitsDecoder.TryWrap(message, out var m) == FrameStatus.Ok:
+                (accountId, instrumentId) = (m.AccountId, m.InstrumentId);
+                break;
+            case MessageType.MarketPrice when MarketPriceDecoder.TryWrap(message, out var m) == FrameStatus.Ok:
+                instrumentId = m.InstrumentId;
+                break;
+            case MessageType.InstrumentDefinition when InstrumentDefinitionDecoder.TryWrap(message, out var m) == FrameStatus.Ok:
+                instrumentId = m.InstrumentId;
+                break;
+            default:
+                break;
+        }
+    }
+
+    /// <summary>Converts an engine alert to the gate's form (sequence left 0). Any thread.</summary>
+    public static GateAlert ToGateAlert(in EngineAlert alert, long inputSequence, long timeNs) => new()
+    {
+        InputSequence = inputSequence,
+        AccountId = alert.AccountId,
+        Kind = (AlertKind)(byte)alert.Kind,
+        TradingState = (WireTradingState)(byte)alert.State,
+        ClientOrderId = alert.ClientOrderId,
+        Equity = Money4.FromDouble(alert.Equity),
+        MaintenanceMargin = Money4.FromDouble(alert.Maintenance),
+        TimeNs = timeNs,
+    };
+
+    private void CollectAlerts<TSink>(long inputSequence, ref TSink sink)
+        where TSink : struct, IAlertSink
+    {
+        var alerts = _engine.Alerts;
+        _alertsDropped += alerts.Dropped;
+        var items = alerts.Items;
+        var now = _engine.Now;
+        for (var i = 0; i < items.Length; i++)
+        {
+            if (!sink.TryAdd(ToGateAlert(in items[i], inputSequence, now)))
+            {
+                _alertsDropped++;
+            }
+        }
+    }
+
+    /// <summary>Calls the engine for a validated message; returns a gate-level reject, or None with <paramref name="result"/> set.</summary>
+    private RejectReason Route(ReadOnlySpan<byte> message, MessageType type, long sequence, out EngineDecision result)
+    {
+        result = default;
+        switch (type)
+        {
+            case MessageType.NewOrder:
+                {
+                    NewOrderDecoder.TryWrap(message, out var m);
+                    var order = new OrderRequest
+                    {
+                        Sequence = sequence,
+                        Timestamp = (long)m.SendingTime,
+                        AccountId = m.AccountId,
+                        InstrumentId = m.InstrumentId,
+                        ClientOrderId = m.ClientOrderId,
+                        Side = (EngineSide)(byte)m.Side,
+                        Type = (EngineOrderType)(byte)m.OrderType,
+                        TimeInForce = (EngineTimeInForce)(byte)m.TimeInForce,
+                        Quantity = m.Quantity,
+                        Price = m.Price,
+                        ExpireTime = (long)m.ExpireTime,
+                    };
+                    result = _engine.OnNewOrder(in order);
+                    return RejectReason.None;
+                }
+
+            case MessageType.CancelOrder:
+                {
+                    CancelOrderDecoder.TryWrap(message, out var m);
+                    result = _engine.OnCancelOrder(sequence, (long)m.SendingTime, m.AccountId, m.OriginalClientOrderId);
+                    return RejectReason.None;
+                }
+
+            case MessageType.ReplaceOrder:
+                {
+                    ReplaceOrderDecoder.TryWrap(message, out var m);
+                    var order = new OrderRequest
+                    {
+                        Sequence = sequence,
+                        Timestamp = (long)m.SendingTime,
+                        AccountId = m.AccountId,
+                        InstrumentId = m.InstrumentId,
+                        ClientOrderId = m.ClientOrderId,
+                        Side = (EngineSide)(byte)m.Side,
+                        Type = m.Price == long.MinValue ? EngineOrderType.Market : EngineOrderType.Limit,
+                        TimeInForce = EngineTimeInForce.Day,
+                        Quantity = m.Quantity,
+                        Price = m.Price,
+                        ExpireTime = -1,
+                    };
+                    result = _engine.OnReplaceOrder(in order, m.OriginalClientOrderId);
+                    return RejectReason.None;
+                }
+
+            case MessageType.Fill:
+                {
+                    FillDecoder.TryWrap(message, out var m);
+                    result = _engine.OnFill(sequence, (long)m.TransactTime, m.AccountId, m.ClientOrderId, m.InstrumentId, (EngineSide)(byte)m.Side, m.Quantity, m.Price);
+                    return RejectReason.None;
+                }
+
+            case MessageType.MarketPrice:
+                {
+                    MarketPriceDecoder.TryWrap(message, out var m);
+                    result = _engine.OnMarketPrice(sequence, (long)m.TransactTime, m.InstrumentId, m.Price);
+                    return RejectReason.None;
+                }
+
+            case MessageType.AccountCollateral:
+                {
+                    AccountCollateralDecoder.TryWrap(message, out var m);
+                    var amount = m.Amount == Money4.Null ? double.NaN : m.Amount / Money4.Scale;
+                    result = _engine.OnCollateral(sequence, (long)m.SendingTime, m.AccountId, (EngineCollateralAction)(byte)m.Action, amount);
+                    return RejectReason.None;
+                }
+
+            case MessageType.AccountLimits:
+                return RouteAccountLimits(message, sequence, out result);
+
+            case MessageType.TradingControl:
+                {
+                    TradingControlDecoder.TryWrap(message, out var m);
+                    var group = m.ProductGroupId > int.MaxValue ? -1 : (int)m.ProductGroupId;
+                    result = _engine.OnTradingControl(
+                        sequence, (long)m.SendingTime, (EngineControlScope)(byte)m.Scope, m.AccountId, group,
+                        (EngineTradingState)(byte)m.State, m.CancelWorkingOrders == BooleanType.True);
+                    return RejectReason.None;
+                }
+
+            case MessageType.Heartbeat:
+                {
+                    HeartbeatDecoder.TryWrap(message, out var m);
+                    result = _engine.OnHeartbeat(sequence, (long)m.SendingTime);
+                    return RejectReason.None;
+                }
+
+            case MessageType.InstrumentDefinition:
+                {
+                    InstrumentDefinitionDecoder.TryWrap(message, out var m);
+                    if (!WireEnums.IsValid(m.Kind) || m.ProductGroupId > int.MaxValue || m.TradingState == WireTradingState.None
+                        || (m.Kind == Protocol.Enums.InstrumentKind.Option && m.PutCall is not (PutCall.Call or PutCall.Put)))
+                    {
+                        return RejectReason.InvalidReferenceData;
+                    }
+
+                    result = _engine.OnInstrumentDefinition(
+                        sequence, m.InstrumentId, (EngineInstrumentKind)(byte)m.Kind, (int)m.ProductGroupId, m.UnderlyingInstrumentId,
+                        (long)m.Expiry, m.Strike == long.MinValue ? 0 : m.Strike, m.PutCall == PutCall.Call, m.ContractMultiplier, m.TickSize,
+                        m.TradingState != WireTradingState.Halted);
+                    if (result.Accepted && m.Kind == Protocol.Enums.InstrumentKind.Future)
+                    {
+                        // Admin path: remember the wire id of each future so a VolSurface can name it.
+                        _futureIds[_engine.InstrumentIndex(m.InstrumentId)] = m.InstrumentId;
+                    }
+
+                    return RejectReason.None;
+                }
+
+            case MessageType.RiskParameters:
+                return RouteRiskParameters(message, sequence, out result);
+
+            case MessageType.VolSurface:
+                return RouteVolSurface(message, sequence, out result);
+
+            default:
+                return RejectReason.UnsupportedMessage;
+        }
+    }
+
+    private RejectReason RouteAccountLimits(ReadOnlySpan<byte> message, long sequence, out EngineDecision result)
+    {
+        result = default;
+        AccountLimitsDecoder.TryWrap(message, out var m);
+
+        // The engine keeps account-wide overrides only; a group- or instrument-scoped limit would be
+        // silently widened, so it is refused rather than misapplied.
+        if (m.ProductGroupId != uint.MaxValue || m.InstrumentId != uint.MaxValue)
+        {
+            return RejectReason.UnsupportedMessage;
+        }
+
+        var limits = OrderLimits.UseDefaults;
+        if (m.MaxOrderQuantity != long.MinValue)
+        {
+            limits.MaxOrderQuantity = m.MaxOrderQuantity;
+        }
+
+        if (m.MaxNotional != long.MinValue)
+        {
+            limits.MaxNotional = m.MaxNotional / Money4.Scale;
+        }
+
+        if (m.PositionLimit != long.MinValue)
+        {
+            limits.MaxPosition = m.PositionLimit;
+        }
+
+        if (m.MaxWorkingOrders != uint.MaxValue)
+        {
+            limits.MaxWorkingOrders = m.MaxWorkingOrders > int.MaxValue ? int.MaxValue : (int)m.MaxWorkingOrders;
+        }
+
+        if (m.ThrottleMessages != uint.MaxValue)
+        {
+            var perWindow = m.ThrottleMessages > int.MaxValue ? int.MaxValue : (int)m.ThrottleMessages;
+            limits.MaxOrdersPerWindow = perWindow;
+            limits.MaxCancelsPerWindow = perWindow;
+        }
+
+        result = _engine.OnAccountLimits(sequence, (long)m.SendingTime, m.AccountId, m.TradingState != WireTradingState.Halted, in limits);
+        return RejectReason.None;
+    }
+
+    private RejectReason RouteRiskParameters(ReadOnlySpan<byte> message, long sequence, out EngineDecision result)
+    {
+        result = default;
+        RiskParametersDecoder.TryWrap(message, out var m);
+        if (m.ProductGroupId > int.MaxValue)
+        {
+            return RejectReason.InvalidReferenceData;
+        }
+
+        var throttle = _engine.Options.ThrottleCapacity;
+        var defaults = new OrderLimits
+        {
+            MaxOrderQuantity = m.DefaultMaxOrderQuantity == long.MinValue ? OrderLimits.MaxQuantity : m.DefaultMaxOrderQuantity,
+            MaxNotional = m.DefaultMaxNotional == long.MinValue ? double.MaxValue : m.DefaultMaxNotional / Money4.Scale,
+            MaxPosition = m.DefaultPositionLimit == long.MinValue ? OrderLimits.MaxQuantity : m.DefaultPositionLimit,
+            CollarFraction = double.IsNaN(m.PriceCollar) ? double.MaxValue : m.PriceCollar,
+            CollarMinimum = 0,
+            MaxWorkingOrders = m.DefaultMaxWorkingOrders == uint.MaxValue || m.DefaultMaxWorkingOrders > int.MaxValue ? int.MaxValue : (int)m.DefaultMaxWorkingOrders,
+            MaxOrdersPerWindow = m.DefaultThrottleMessages == uint.MaxValue ? throttle : (int)Math.Min(m.DefaultThrottleMessages, (uint)int.MaxValue),
+            MaxCancelsPerWindow = m.DefaultThrottleMessages == uint.MaxValue ? throttle : (int)Math.Min(m.DefaultThrottleMessages, (uint)int.MaxValue),
+        };
+        result = _engine.OnRiskParameters(sequence, (int)m.ProductGroupId, in defaults);
+        return RejectReason.None;
+    }
+
+    private RejectReason RouteVolSurface(ReadOnlySpan<byte> message, long sequence, out EngineDecision result)
+    {
+        result = default;
+        VolSurfaceDecoder.TryWrap(message, out var m);
+        var instruments = _engine.Instruments;
+        if (m.ProductGroupId >= (uint)instruments.GroupCount)
+        {
+            return RejectReason.InvalidMarketData;
+        }
+
+        // The surface names an option expiry; the engine keys smiles by the future the options deliver.
+        // The future of the group whose expiry is nearest at or after the options' expiry carries them.
+        var years = ((long)m.Expiry - (double)_engine.Options.ValuationTimeNanoseconds) / MarketState.NanosecondsPerYear;
+        var best = -1;
+        var bestGap = double.MaxValue;
+        for (var f = instruments.FirstFuture((int)m.ProductGroupId); f >= 0; f = instruments.NextFuture(f))
+        {
+            var gap = instruments[f].ExpiryYears - years;
+            if (gap >= -1e-9 && gap < bestGap)
+            {
+                bestGap = gap;
+                best = f;
+            }
+        }
+
+        if (best < 0 || !(years > 0))
+        {
+            return RejectReason.InvalidMarketData;
+        }
+
+        VolSmile smile;
+        if (m.Form == SurfaceForm.Svi)
+        {
+            smile = new SviSmile(years, m.SviA, m.SviB, m.SviRho, m.SviM, m.SviSigma);
+        }
+        else
+        {
+            var points = m.GridPoints;
+            var k = new double[points.Count];
+            var v = new double[points.Count];
+            for (var i = 0; i < k.Length; i++)
+            {
+                k[i] = points.LogMoneyness(i);
+                v[i] = points.Volatility(i);
+            }
+
+            smile = new GridSmile(years, k, v);
+        }
+
+        var futureId = FutureIdOf(best);
+        result = _engine.OnVolSmile(sequence, (long)m.SendingTime, futureId, smile);
+        return RejectReason.None;
+    }
+
+    private uint FutureIdOf(int index) => _futureIds.TryGetValue(index, out var id) ? id : uint.MaxValue;
+}

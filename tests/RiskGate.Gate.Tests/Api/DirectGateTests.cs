@@ -1,0 +1,142 @@
+using RiskGate.Engine;
+using RiskGate.Gate.Api;
+using RiskGate.Gate.Pipeline;
+using RiskGate.Gate.Tests.Pipeline;
+using RiskGate.Protocol.Enums;
+using RiskGate.Protocol.Messages;
+
+namespace RiskGate.Gate.Tests.Api;
+
+public class DirectGateTests
+{
+    [Fact]
+    public void Submit_FuzzedBytesInterleaved_NeverThrowsAndLeavesDecisionsUnchanged()
+    {
+        var options = new GateOptions { Engine = GateSession.EngineOptions(), SweepAccounts = 0 }; // sweeps follow input numbering
+        var clean = new DirectGate(options);
+        var fuzzed = new DirectGate(options);
+        var session = new GateSession(seed: 21);
+        var random = new Random(99);
+        foreach (var (bytes, _) in session.Setup())
+        {
+            clean.Submit(bytes, 0);
+            fuzzed.Submit(bytes, 0);
+        }
+
+        var buffer = new byte[96];
+        var junk = new byte[200];
+        var junkDecisions = 0;
+        for (var i = 0; i < 20_000; i++)
+        {
+            var length = session.Next(buffer, out _);
+            var expected = clean.Submit(buffer.AsSpan(0, length), i);
+            var actual = fuzzed.Submit(buffer.AsSpan(0, length), i);
+            Assert.Equal(Comparable(expected), Comparable(actual));
+
+            // Random bytes, and valid headers over random bodies that are too short.
+            random.NextBytes(junk);
+            var junkLength = random.Next(0, junk.Length);
+            if (random.Next(2) == 0 && junkLength >= 8)
+            {
+                MessageHeader.Write(junk, random.Next(0, 200), (ushort)random.Next(0, 30));
+                junkLength = Math.Min(junkLength, 8 + random.Next(0, 16));
+            }
+
+            var d = fuzzed.Submit(junk.AsSpan(0, junkLength), i);
+            Assert.False(d.IsAccepted);
+            Assert.True(d.Reason is RejectReason.MalformedMessage or RejectReason.UnsupportedMessage, "junk got " + d.Reason);
+            Assert.True(fuzzed.Alerts.IsEmpty);
+            junkDecisions++;
+        }
+
+        Assert.Equal(20_000, junkDecisions);
+        Assert.Equal(clean.Engine.Now, fuzzed.Engine.Now);
+    }
+
+    [Theory]
+    [InlineData(MessageType.OrderDecision)] // outbound kinds are not inputs
+    [InlineData(MessageType.AccountAlert)] // likewise
+    public void Submit_OutboundMessage_Unsupported(MessageType type)
+    {
+        var gate = new DirectGate(new GateOptions { Engine = GateSession.EngineOptions() });
+        var buffer = new byte[96];
+        var length = type == MessageType.OrderDecision
+            ? OrderDecisionEncoder.Wrap(buffer).Sequence(1).EncodedLength
+            : AccountAlertEncoder.Wrap(buffer).Sequence(1).Kind(AlertKind.MarginCall).EncodedLength;
+        var d = gate.Submit(buffer.AsSpan(0, length), 0);
+        Assert.Equal(RejectReason.UnsupportedMessage, d.Reason);
+        Assert.Equal(type, d.MessageType);
+    }
+
+    [Fact]
+    public void Submit_ReferenceDataLargerThanSlot_AcceptedOnAdminPath()
+    {
+        var gate = new DirectGate(new GateOptions { Engine = GateSession.EngineOptions() });
+        var session = new GateSession(seed: 1);
+        var setup = session.Setup();
+        foreach (var (bytes, _) in setup)
+        {
+            Assert.True(gate.Submit(bytes, 0).IsAccepted);
+        }
+
+        // A grid VolSurface of 40 points (716 bytes) cannot ride a 96-byte slot; direct mode takes it.
+        var surface = new byte[1100];
+        var grid = VolSurfaceEncoder.Wrap(surface).ProductGroupId(0).Form(SurfaceForm.Grid).Expiry((ulong)(GateSession.OptionYears * GateSession.Year)).SendingTime(5);
+        var points = grid.BeginGridPoints(40);
+        for (var i = 0; i < 40; i++)
+        {
+            points.LogMoneyness(i, -1 + (i * 0.05)).Volatility(i, 0.2 + (0.001 * i));
+        }
+
+        var length = MessageHeader.Length + VolSurfaceDecoder.BlockLength + 4 + (40 * VolSurfaceDecoder.GridPointsEntryLength);
+        Assert.Equal(716, length);
+        var d = gate.Submit(surface.AsSpan(0, length), 0);
+        Assert.True(d.IsAccepted, d.Reason.ToString());
+    }
+
+    [Fact]
+    public void Submit_OutboundSequences_GapFreeAcrossDecisionsAndWireAlerts()
+    {
+        var gate = new DirectGate(GateSession.Options());
+        var session = new GateSession(seed: 8);
+        var expected = 1L;
+        var alerts = 0;
+        foreach (var (bytes, _) in session.Setup())
+        {
+            Assert.Equal(expected++, gate.Submit(bytes, 0).Sequence);
+        }
+
+        var buffer = new byte[96];
+        for (var i = 0; i < 20_000; i++)
+        {
+            var d = gate.Submit(buffer.AsSpan(0, session.Next(buffer, out _)), i);
+            Assert.Equal(expected++, d.Sequence);
+            foreach (var a in gate.Alerts)
+            {
+                Assert.Equal(a.IsWireKind ? expected++ : 0, a.Sequence);
+                Assert.Equal(d.InputSequence, a.InputSequence);
+                alerts++;
+            }
+        }
+
+        Assert.True(alerts > 0, "the session raised no alert: the numbering of alerts went untested");
+    }
+
+    [Fact]
+    public void RejectCode_EveryValue_SameNameAndNumberAsRejectReason()
+    {
+        var codes = Enum.GetValues<RejectCode>();
+        Assert.Equal(codes.Length, Enum.GetValues<RejectReason>().Length);
+        foreach (var code in codes)
+        {
+            Assert.Equal(code.ToString(), ((RejectReason)(ushort)code).ToString());
+        }
+    }
+
+    private static GateDecision Comparable(GateDecision d)
+    {
+        d.Sequence = 0;
+        d.InputSequence = 0;
+        return d;
+    }
+}
