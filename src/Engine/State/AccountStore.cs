@@ -340,11 +340,12 @@ public sealed class AccountStore
     /// <summary>True when adding the instrument to the account would exhaust a capacity.</summary>
     internal bool WouldExhaust(int account, int instrument)
     {
-        if (FindSlot(account, instrument) >= 0)
-        {
-            return false;
-        }
+        return FindSlot(account, instrument) < 0 && WouldExhaustUnheld(account, instrument);
+    }
 
+    /// <summary><see cref="WouldExhaust"/> for an instrument the caller already found no slot for (skips the second lookup).</summary>
+    internal bool WouldExhaustUnheld(int account, int instrument)
+    {
         if (_slotCount[account] == _maxPositions)
         {
             return true;
