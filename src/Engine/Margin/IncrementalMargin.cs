@@ -398,17 +398,16 @@ public sealed class IncrementalMargin
         }
 
         var orderOrdinal = -1;
+        var orderDelta = 0.0;
+        double orderMove = 0, orderVolMove = 0;
         if (instrument >= 0)
         {
             orderOrdinal = _market.FutureOrdinal(instrument);
-        }
-
-        var orderDelta = 0.0;
-        if (orderOrdinal >= 0)
-        {
             var f = _market.GroupFuture(group, orderOrdinal);
             var dF = _market.PriceMove(f);
             var dv = _market.VolMove(f);
+            orderMove = dF;
+            orderVolMove = dv;
             if (_hasCredits)
             {
                 var driftRatio = dF / _market.DriftLimit(f);
@@ -458,9 +457,9 @@ public sealed class IncrementalMargin
         var contractsAfter = contracts;
         if (instrument >= 0)
         {
-            var f = _instruments[instrument].Underlying;
-            var dF = _market.PriceMove(f);
-            var c0 = _market.CentreDelta(instrument) * dF + 0.5 * _market.CentreGamma(instrument) * dF * dF + _market.CentreVega(instrument) * _market.VolMove(f);
+            // The order's future is its underlying: the moves read above.
+            var dF = orderMove;
+            var c0 = _market.CentreDelta(instrument) * dF + 0.5 * _market.CentreGamma(instrument) * dF * dF + _market.CentreVega(instrument) * orderVolMove;
             var offset = instrument * _stride;
             worstAfter = ExpandWorst(
                 baseLoss,
@@ -472,7 +471,7 @@ public sealed class IncrementalMargin
                 quantity,
                 dF,
                 dF * dF,
-                _market.VolMove(f),
+                orderVolMove,
                 c0,
                 nodes);
             var x = ComboQuantity(combo);
@@ -581,13 +580,33 @@ public sealed class IncrementalMargin
         var has = after ? _hasAfter : _hasBefore;
         var band = after ? _bandAfter : _bandBefore;
         var maxSlots = _store.MaxGroupsPerAccount;
+        var virtualSlot = after && orderGroup >= 0 && _store.GroupSlot(account, orderGroup) < 0;
+        if (!_hasCredits)
+        {
+            // No credit pair: every credit is zero, and x − 0 is x bit for bit, so the sum is the
+            // same as below without the credit bookkeeping.
+            double sum = 0;
+            for (var gs = 0; gs < maxSlots; gs++)
+            {
+                if (has[gs] && _store.GroupOfSlot(account, gs) >= 0)
+                {
+                    sum += Math.Max(scanSpread[gs], som[gs]);
+                }
+            }
+
+            if (virtualSlot && has[maxSlots])
+            {
+                sum += Math.Max(scanSpread[maxSlots], som[maxSlots]);
+            }
+
+            return sum;
+        }
+
         for (var gs = 0; gs <= maxSlots; gs++)
         {
             _remaining[gs] = has[gs] ? Math.Abs(net[gs]) : 0;
             _credit[gs] = 0;
         }
-
-        var virtualSlot = after && orderGroup >= 0 && _store.GroupSlot(account, orderGroup) < 0;
 
         var credits = _options.Credits;
         for (var k = 0; k < credits.Length; k++)
