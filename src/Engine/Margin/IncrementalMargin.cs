@@ -26,10 +26,14 @@ namespace RiskGate.Engine.Margin;
 /// ≤ equity after; otherwise accepted as risk-reducing when that buffered initial is below (1 − b) × the
 /// initial before (both sides are approximations, so the buffer applies to both); otherwise rejected. b absorbs the expansion error so the fast path never accepts what full
 /// revaluation rejects; its cost is the false-reject rate reported by the accuracy harness.</para>
-/// <para><b>Expansion cache</b>: per (account, group slot, combination) the expanded loss vector and
-/// per-future deltas are kept with the group's market <see cref="MarketState.Version"/> and the slot's
-/// mutation count; while neither changed (repeated checks between ticks) a check copies them and only
-/// expands the order's row: O(nodes). Sized accounts × groups per account × 3 × (nodes + futures).</para>
+/// <para><b>Expansion cache</b>: per (account, group slot, combination) the expanded loss vector, its
+/// worst loss and the per-future deltas are kept with the group's market <see cref="MarketState.Version"/>
+/// and the slot's mutation count; while neither changed (repeated checks between ticks) a check reads
+/// them in place, so a group the order does not touch costs O(futures), and the order's group one fused
+/// pass (base + q·expanded row, max over nodes): O(nodes). Sized accounts × groups per account × 3 ×
+/// (nodes + futures + 4). The equity terms per future are cached the same way per (account, group slot).
+/// Every cached value is computed by the same arithmetic as without the cache, so decisions are the
+/// same bits either way.</para>
 /// <para><b>Epochs</b>: a group slot built at an older epoch is rebuilt from the account's positions
 /// in that group on this call (the lazy rebuild, cost ∝ those positions); all other calls are
 /// O(nodes × futures).</para>
@@ -78,6 +82,9 @@ public sealed class IncrementalMargin
     private readonly double[] _cacheWorst;
     private readonly long[] _cacheVersion;
     private readonly long[] _cacheMutation;
+    private readonly double[] _equityTerms;
+    private readonly long[] _equityVersion;
+    private readonly long[] _equityMutation;
 
     /// <summary>Creates the checker over <paramref name="store"/>.</summary>
     /// <param name="store">Account state (and, through it, the market and its anchors).</param>
@@ -126,6 +133,11 @@ public sealed class IncrementalMargin
         _cacheVersion = new long[caches];
         _cacheVersion.AsSpan().Fill(-1);
         _cacheMutation = new long[caches];
+        var groupSlots = checked(store.MaxAccounts * store.MaxGroupsPerAccount);
+        _equityTerms = new double[checked(groupSlots * maxFutures)];
+        _equityVersion = new long[groupSlots];
+        _equityVersion.AsSpan().Fill(-1);
+        _equityMutation = new long[groupSlots];
     }
 
     /// <summary>The account state checked against.</summary>
@@ -307,10 +319,14 @@ public sealed class IncrementalMargin
         result.EquityBefore = Equity(account);
     }
 
+    // Cash plus, per future held, QM·F_anchor − cost + the expanded option value. The per-future terms
+    // are cached per (account, group slot) with the same stamps as the expansion cache (market version,
+    // slot mutation) and summed in the same order, so the result is the same bits as computing them.
     private double Equity(int account)
     {
         var equity = _store.Cash(account);
         var maxSlots = _store.MaxGroupsPerAccount;
+        var maxFutures = _market.MaxFuturesPerGroup;
         for (var gs = 0; gs < maxSlots; gs++)
         {
             var g = _store.GroupOfSlot(account, gs);
@@ -319,21 +335,43 @@ public sealed class IncrementalMargin
                 continue;
             }
 
+            var ags = account * maxSlots + gs;
+            var terms = ags * maxFutures;
             var mask = _store.FutureMask(account, gs);
+            var version = _market.Version(g);
+            var mutation = _store.Mutation(account, gs);
+            if (_equityVersion[ags] != version || _equityMutation[ags] != mutation)
+            {
+                EquityTerms(account, gs, g, mask, terms);
+                _equityVersion[ags] = version;
+                _equityMutation[ags] = mutation;
+            }
+
             while (mask != 0)
             {
                 var ordinal = BitOperations.TrailingZeroCount(mask);
                 mask &= mask - 1;
-                var f = _market.GroupFuture(g, ordinal);
-                var dF = _market.PriceMove(f);
-                ref readonly var sums = ref _store.Sums(_store.Block(account, gs, ordinal, 0));
-                // Futures: QM·F_anchor − cost plus Δ₀·dF (Δ₀ holds q·m) is QM·F − cost exactly.
-                equity += _store.FuturesQuantityMultiplier(account, gs, ordinal) * _market.AnchorPrice(f) - _store.FuturesCost(account, gs, ordinal)
-                    + sums.Value + sums.Delta * dF + 0.5 * sums.Gamma * dF * dF + sums.Vega * _market.VolMove(f);
+                equity += _equityTerms[terms + ordinal];
             }
         }
 
         return equity;
+    }
+
+    private void EquityTerms(int account, int gs, int g, ulong mask, int terms)
+    {
+        while (mask != 0)
+        {
+            var ordinal = BitOperations.TrailingZeroCount(mask);
+            mask &= mask - 1;
+            var f = _market.GroupFuture(g, ordinal);
+            var dF = _market.PriceMove(f);
+            ref readonly var sums = ref _store.Sums(_store.Block(account, gs, ordinal, 0));
+
+            // Futures: QM·F_anchor − cost plus Δ₀·dF (Δ₀ holds q·m) is QM·F − cost exactly.
+            _equityTerms[terms + ordinal] = _store.FuturesQuantityMultiplier(account, gs, ordinal) * _market.AnchorPrice(f) - _store.FuturesCost(account, gs, ordinal)
+                + sums.Value + sums.Delta * dF + 0.5 * sums.Gamma * dF * dF + sums.Vega * _market.VolMove(f);
+        }
     }
 
     // Maintenance of one combination (0 positions, 1 + working buys, 2 + working sells) before and

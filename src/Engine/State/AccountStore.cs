@@ -332,17 +332,10 @@ public sealed class AccountStore
             return -1;
         }
 
+        // IndexOf is vectorised and returns the first match, as a forward scan would.
         var first = account * _maxPositions;
-        var end = first + _slotCount[account];
-        for (var k = first; k < end; k++)
-        {
-            if (_slotInstrument[k] == instrument)
-            {
-                return k;
-            }
-        }
-
-        return -1;
+        var k = _slotInstrument.AsSpan(first, _slotCount[account]).IndexOf(instrument);
+        return k < 0 ? -1 : first + k;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
