@@ -76,6 +76,7 @@ public sealed class IncrementalMargin
     private readonly bool _roundingUnitIsOne;
     private readonly double _roundingInverse;
     private readonly bool _roundingByInverse;
+    private readonly double _roundingShortcutLimit;
     private readonly double[] _cacheLoss;
     private readonly double[] _cacheDelta;
     private readonly double[] _cacheMoved;
@@ -124,6 +125,7 @@ public sealed class IncrementalMargin
         _roundingUnitIsOne = _roundingUnit == 1.0;
         _roundingInverse = 1.0 / _roundingUnit;
         _roundingByInverse = _roundingInverse >= 1 && _roundingInverse == Math.Round(_roundingInverse);
+        _roundingShortcutLimit = Math.Min(1e300, _roundingUnit * 1e200);
         var caches = checked(store.MaxAccounts * store.MaxGroupsPerAccount * AccountStore.Sets);
         var maxFutures = _market.MaxFuturesPerGroup;
         _cacheLoss = new double[checked(caches * _stride)];
@@ -246,10 +248,15 @@ public sealed class IncrementalMargin
     // RoundInitial(amount) <= limit, decided without rounding when amount is more than a rounding unit
     // (plus a relative 1e-12 for the quotient and conversion errors) away from the limit: rounding moves
     // an amount by at most half a unit plus those errors, so only amounts near the limit are rounded.
-    // NaN and infinite operands fall through to the exact comparison.
+    // NaN, infinite and huge amounts (whose quotient by a tiny unit could overflow) take the exact path.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool RoundedAtMost(double amount, double limit)
     {
+        if (!(Math.Abs(amount) <= _roundingShortcutLimit))
+        {
+            return RoundInitial(amount) <= limit;
+        }
+
         var slack = _roundingUnit + Math.Abs(amount) * 1e-12;
         if (amount + slack <= limit)
         {
