@@ -15,6 +15,7 @@ namespace RiskGate.Benchmarks.Engine;
 /// IncrementalBenchmarkTwinTests.CheckOrder_BenchmarkBook_MatchesFullRevaluationAtItsAnchor.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class IncrementalCheckBenchmarks
 {
     private IncrementalBook _book = null!;

@@ -26,10 +26,14 @@ namespace RiskGate.Engine.Margin;
 /// ≤ equity after; otherwise accepted as risk-reducing when that buffered initial is below (1 − b) × the
 /// initial before (both sides are approximations, so the buffer applies to both); otherwise rejected. b absorbs the expansion error so the fast path never accepts what full
 /// revaluation rejects; its cost is the false-reject rate reported by the accuracy harness.</para>
-/// <para><b>Expansion cache</b>: per (account, group slot, combination) the expanded loss vector and
-/// per-future deltas are kept with the group's market <see cref="MarketState.Version"/> and the slot's
-/// mutation count; while neither changed (repeated checks between ticks) a check copies them and only
-/// expands the order's row: O(nodes). Sized accounts × groups per account × 3 × (nodes + futures).</para>
+/// <para><b>Expansion cache</b>: per (account, group slot, combination) the expanded loss vector, its
+/// worst loss and the per-future deltas are kept with the group's market <see cref="MarketState.Version"/>
+/// and the slot's mutation count; while neither changed (repeated checks between ticks) a check reads
+/// them in place, so a group the order does not touch costs O(futures), and the order's group one fused
+/// pass (base + q·expanded row, max over nodes): O(nodes). Sized accounts × groups per account × 3 ×
+/// (nodes + futures + 4). The equity terms per future are cached the same way per (account, group slot).
+/// Every cached value is computed by the same arithmetic as without the cache, so decisions are the
+/// same bits either way.</para>
 /// <para><b>Epochs</b>: a group slot built at an older epoch is rebuilt from the account's positions
 /// in that group on this call (the lazy rebuild, cost ∝ those positions); all other calls are
 /// O(nodes × futures).</para>
@@ -50,7 +54,7 @@ public sealed class IncrementalMargin
     private readonly MarginOptions _options;
     private readonly int _stride;
     private readonly int _slots;
-    private readonly double[] _loss;
+    private readonly double[] _zeroLoss;
     private readonly double[] _scanBefore;
     private readonly double[] _scanAfter;
     private readonly double[] _netBefore;
@@ -68,12 +72,20 @@ public sealed class IncrementalMargin
     private double _optimisticBefore;
     private int _orderSlot = -1;
     private readonly bool _hasCredits;
-    private readonly double[] _de;
+    private readonly double _roundingUnit;
+    private readonly bool _roundingUnitIsOne;
+    private readonly double _roundingInverse;
+    private readonly bool _roundingByInverse;
+    private readonly double _roundingShortcutLimit;
     private readonly double[] _cacheLoss;
     private readonly double[] _cacheDelta;
     private readonly double[] _cacheMoved;
+    private readonly double[] _cacheWorst;
     private readonly long[] _cacheVersion;
     private readonly long[] _cacheMutation;
+    private readonly double[] _equityTerms;
+    private readonly long[] _equityVersion;
+    private readonly long[] _equityMutation;
 
     /// <summary>Creates the checker over <paramref name="store"/>.</summary>
     /// <param name="store">Account state (and, through it, the market and its anchors).</param>
@@ -93,7 +105,7 @@ public sealed class IncrementalMargin
         _stride = _market.NodeStride;
         SafetyBuffer = safetyBuffer;
         _slots = store.MaxGroupsPerAccount + 1;
-        _loss = new double[_stride];
+        _zeroLoss = new double[_stride];
         _scanBefore = new double[_slots];
         _scanAfter = new double[_slots];
         _netBefore = new double[_slots];
@@ -109,15 +121,25 @@ public sealed class IncrementalMargin
         _bandBefore = new double[_slots];
         _bandAfter = new double[_slots];
         _hasCredits = _options.Credits.Length > 0;
+        _roundingUnit = _options.InitialRoundingUnit;
+        _roundingUnitIsOne = _roundingUnit == 1.0;
+        _roundingInverse = 1.0 / _roundingUnit;
+        _roundingByInverse = _roundingInverse >= 1 && _roundingInverse == Math.Round(_roundingInverse);
+        _roundingShortcutLimit = Math.Min(1e300, _roundingUnit * 1e200);
         var caches = checked(store.MaxAccounts * store.MaxGroupsPerAccount * AccountStore.Sets);
         var maxFutures = _market.MaxFuturesPerGroup;
-        _de = new double[maxFutures];
         _cacheLoss = new double[checked(caches * _stride)];
         _cacheDelta = new double[checked(caches * maxFutures)];
         _cacheMoved = new double[caches];
+        _cacheWorst = new double[caches];
         _cacheVersion = new long[caches];
         _cacheVersion.AsSpan().Fill(-1);
         _cacheMutation = new long[caches];
+        var groupSlots = checked(store.MaxAccounts * store.MaxGroupsPerAccount);
+        _equityTerms = new double[checked(groupSlots * maxFutures)];
+        _equityVersion = new long[groupSlots];
+        _equityVersion.AsSpan().Fill(-1);
+        _equityMutation = new long[groupSlots];
     }
 
     /// <summary>The account state checked against.</summary>
@@ -146,7 +168,7 @@ public sealed class IncrementalMargin
         }
 
         _orderSlot = _store.FindSlot(account, instrument);
-        if (_orderSlot < 0 && _store.WouldExhaust(account, instrument))
+        if (_orderSlot < 0 && _store.WouldExhaustUnheld(account, instrument))
         {
             result.Status = StateStatus.CapacityExhausted;
             return result;
@@ -170,16 +192,17 @@ public sealed class IncrementalMargin
         }
 
         result.EquityAfter = result.EquityBefore + orderEquity;
-        var buffered = MoneyRounding.RoundHalfUp(_options.InitialRatio * result.MaintenanceAfter * (1.0 + SafetyBuffer), _options.InitialRoundingUnit);
-        if (buffered <= result.EquityAfter)
+        var unrounded = _options.InitialRatio * result.MaintenanceAfter * (1.0 + SafetyBuffer);
+        if (RoundedAtMost(unrounded, result.EquityAfter))
         {
             result.Outcome = OrderMarginOutcome.Accepted;
         }
         else
         {
+            var buffered = RoundInitial(unrounded);
             var lowestBefore = _optimisticBefore == result.MaintenanceBefore
                 ? result.InitialBefore
-                : MoneyRounding.RoundHalfUp(_options.InitialRatio * _optimisticBefore, _options.InitialRoundingUnit);
+                : RoundInitial(_options.InitialRatio * _optimisticBefore);
             result.Outcome = buffered < lowestBefore * (1.0 - SafetyBuffer)
                 ? OrderMarginOutcome.AcceptedRiskReducing
                 : OrderMarginOutcome.RejectedInsufficientMargin;
@@ -205,6 +228,42 @@ public sealed class IncrementalMargin
         result.EquityAfter = result.EquityBefore;
         result.Outcome = result.InitialBefore <= result.EquityBefore ? OrderMarginOutcome.Accepted : OrderMarginOutcome.RejectedInsufficientMargin;
         return result;
+    }
+
+    // MoneyRounding.RoundHalfUp(amount, InitialRoundingUnit), bit for bit, with the unit's inverse and
+    // its test hoisted to construction; a unit of 1 skips the two divisions by 1 (exact in IEEE 754).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double RoundInitial(double amount)
+    {
+        var quotient = _roundingUnitIsOne ? amount : amount / _roundingUnit;
+        var q = Math.Floor(Math.Round(quotient, 9, MidpointRounding.ToEven) + 0.5);
+        if (_roundingUnitIsOne)
+        {
+            return q;
+        }
+
+        return _roundingByInverse ? q / _roundingInverse : q * _roundingUnit;
+    }
+
+    // RoundInitial(amount) <= limit, decided without rounding when amount is more than a rounding unit
+    // (plus a relative 1e-12 for the quotient and conversion errors) away from the limit: rounding moves
+    // an amount by at most half a unit plus those errors, so only amounts near the limit are rounded.
+    // NaN, infinite and huge amounts (whose quotient by a tiny unit could overflow) take the exact path.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool RoundedAtMost(double amount, double limit)
+    {
+        if (!(Math.Abs(amount) <= _roundingShortcutLimit))
+        {
+            return RoundInitial(amount) <= limit;
+        }
+
+        var slack = _roundingUnit + Math.Abs(amount) * 1e-12;
+        if (amount + slack <= limit)
+        {
+            return true;
+        }
+
+        return !(amount - slack > limit) && RoundInitial(amount) <= limit;
     }
 
     private StateStatus Validate(int account, int instrument, long signedQuantity, double price)
@@ -260,15 +319,21 @@ public sealed class IncrementalMargin
             EvaluateCombo(account, 0, orderGroup, instrument, signedQuantity, out result.MaintenanceBefore, out _optimisticBefore, out result.MaintenanceAfter);
         }
 
-        result.InitialBefore = MoneyRounding.RoundHalfUp(_options.InitialRatio * result.MaintenanceBefore, _options.InitialRoundingUnit);
-        result.InitialAfter = MoneyRounding.RoundHalfUp(_options.InitialRatio * result.MaintenanceAfter, _options.InitialRoundingUnit);
+        result.InitialBefore = RoundInitial(_options.InitialRatio * result.MaintenanceBefore);
+        result.InitialAfter = result.MaintenanceAfter == result.MaintenanceBefore
+            ? result.InitialBefore
+            : RoundInitial(_options.InitialRatio * result.MaintenanceAfter);
         result.EquityBefore = Equity(account);
     }
 
+    // Cash plus, per future held, QM·F_anchor − cost + the expanded option value. The per-future terms
+    // are cached per (account, group slot) with the same stamps as the expansion cache (market version,
+    // slot mutation) and summed in the same order, so the result is the same bits as computing them.
     private double Equity(int account)
     {
         var equity = _store.Cash(account);
         var maxSlots = _store.MaxGroupsPerAccount;
+        var maxFutures = _market.MaxFuturesPerGroup;
         for (var gs = 0; gs < maxSlots; gs++)
         {
             var g = _store.GroupOfSlot(account, gs);
@@ -277,21 +342,43 @@ public sealed class IncrementalMargin
                 continue;
             }
 
+            var ags = account * maxSlots + gs;
+            var terms = ags * maxFutures;
             var mask = _store.FutureMask(account, gs);
+            var version = _market.Version(g);
+            var mutation = _store.Mutation(account, gs);
+            if (_equityVersion[ags] != version || _equityMutation[ags] != mutation)
+            {
+                EquityTerms(account, gs, g, mask, terms);
+                _equityVersion[ags] = version;
+                _equityMutation[ags] = mutation;
+            }
+
             while (mask != 0)
             {
                 var ordinal = BitOperations.TrailingZeroCount(mask);
                 mask &= mask - 1;
-                var f = _market.GroupFuture(g, ordinal);
-                var dF = _market.PriceMove(f);
-                ref readonly var sums = ref _store.Sums(_store.Block(account, gs, ordinal, 0));
-                // Futures: QM·F_anchor − cost plus Δ₀·dF (Δ₀ holds q·m) is QM·F − cost exactly.
-                equity += _store.FuturesQuantityMultiplier(account, gs, ordinal) * _market.AnchorPrice(f) - _store.FuturesCost(account, gs, ordinal)
-                    + sums.Value + sums.Delta * dF + 0.5 * sums.Gamma * dF * dF + sums.Vega * _market.VolMove(f);
+                equity += _equityTerms[terms + ordinal];
             }
         }
 
         return equity;
+    }
+
+    private void EquityTerms(int account, int gs, int g, ulong mask, int terms)
+    {
+        while (mask != 0)
+        {
+            var ordinal = BitOperations.TrailingZeroCount(mask);
+            mask &= mask - 1;
+            var f = _market.GroupFuture(g, ordinal);
+            var dF = _market.PriceMove(f);
+            ref readonly var sums = ref _store.Sums(_store.Block(account, gs, ordinal, 0));
+
+            // Futures: QM·F_anchor − cost plus Δ₀·dF (Δ₀ holds q·m) is QM·F − cost exactly.
+            _equityTerms[terms + ordinal] = _store.FuturesQuantityMultiplier(account, gs, ordinal) * _market.AnchorPrice(f) - _store.FuturesCost(account, gs, ordinal)
+                + sums.Value + sums.Delta * dF + 0.5 * sums.Gamma * dF * dF + sums.Vega * _market.VolMove(f);
+        }
     }
 
     // Maintenance of one combination (0 positions, 1 + working buys, 2 + working sells) before and
@@ -337,28 +424,35 @@ public sealed class IncrementalMargin
     {
         var p = _options.Groups[group];
         var nodes = p.Scan.Count;
-        var loss = _loss.AsSpan();
         var weights = new ReadOnlySpan<double>(_market.Weights, group * _stride, _stride);
         double longBefore = 0, shortBefore = 0, longAfter = 0, shortAfter = 0, netBefore = 0, netAfter = 0;
         var mask = groupSlot < 0 ? 0UL : _store.FutureMask(account, groupSlot);
-        if (groupSlot < 0)
+
+        // The group's expanded loss vector and per-future deltas without the order, read in place from
+        // the expansion cache; a group the account does not hold yet starts from zero.
+        ReadOnlySpan<double> baseLoss = _zeroLoss;
+        ReadOnlySpan<double> baseDelta = default;
+        double moved = 0, worstBefore = 0;
+        if (groupSlot >= 0)
         {
-            loss.Clear();
+            var cache = BaseExpansion(account, groupSlot, group, combo, mask, weights, nodes);
+            baseLoss = new ReadOnlySpan<double>(_cacheLoss, cache * _stride, _stride);
+            baseDelta = new ReadOnlySpan<double>(_cacheDelta, cache * _market.MaxFuturesPerGroup, _market.MaxFuturesPerGroup);
+            moved = _cacheMoved[cache];
+            worstBefore = _cacheWorst[cache];
         }
 
         var orderOrdinal = -1;
+        var orderDelta = 0.0;
+        double orderMove = 0, orderVolMove = 0;
         if (instrument >= 0)
         {
             orderOrdinal = _market.FutureOrdinal(instrument);
-        }
-
-        var moved = groupSlot < 0 ? 0.0 : BaseExpansion(account, groupSlot, group, combo, mask, loss, weights);
-        var orderDelta = 0.0;
-        if (orderOrdinal >= 0)
-        {
             var f = _market.GroupFuture(group, orderOrdinal);
             var dF = _market.PriceMove(f);
             var dv = _market.VolMove(f);
+            orderMove = dF;
+            orderVolMove = dv;
             if (_hasCredits)
             {
                 var driftRatio = dF / _market.DriftLimit(f);
@@ -367,10 +461,6 @@ public sealed class IncrementalMargin
             }
 
             orderDelta = quantity * (_market.DeltaEquivalent(instrument) + _market.DeltaEquivalentSlope(instrument) * dF + _market.DeltaEquivalentVolSlope(instrument) * dv);
-            if ((mask & (1UL << orderOrdinal)) == 0)
-            {
-                _de[orderOrdinal] = 0;
-            }
         }
 
         var all = orderOrdinal >= 0 ? mask | (1UL << orderOrdinal) : mask;
@@ -378,7 +468,9 @@ public sealed class IncrementalMargin
         {
             var ordinal = BitOperations.TrailingZeroCount(all);
             all &= all - 1;
-            var de = _de[ordinal];
+
+            // A future the account does not hold yet (only the order's) has no delta before the order.
+            var de = (mask & (1UL << ordinal)) != 0 ? baseDelta[ordinal] : 0.0;
             var deAfter = ordinal == orderOrdinal ? de + orderDelta : de;
             netBefore += de;
             netAfter += deAfter;
@@ -401,7 +493,6 @@ public sealed class IncrementalMargin
             }
         }
 
-        var worstBefore = Worst(loss, nodes);
         var worstAfter = worstBefore;
         var held = groupSlot < 0 ? 0 : _store.Held(account, groupSlot, combo);
         var shorts = groupSlot < 0 ? 0 : _store.ShortOptions(account, groupSlot, combo);
@@ -411,12 +502,12 @@ public sealed class IncrementalMargin
         var contractsAfter = contracts;
         if (instrument >= 0)
         {
-            var f = _instruments[instrument].Underlying;
-            var dF = _market.PriceMove(f);
-            var c0 = _market.CentreDelta(instrument) * dF + 0.5 * _market.CentreGamma(instrument) * dF * dF + _market.CentreVega(instrument) * _market.VolMove(f);
+            // The order's future is its underlying: the moves read above.
+            var dF = orderMove;
+            var c0 = _market.CentreDelta(instrument) * dF + 0.5 * _market.CentreGamma(instrument) * dF * dF + _market.CentreVega(instrument) * orderVolMove;
             var offset = instrument * _stride;
-            Expand(
-                loss,
+            worstAfter = ExpandWorst(
+                baseLoss,
                 new ReadOnlySpan<double>(_market.LossRows, offset, _stride),
                 new ReadOnlySpan<double>(_market.DeltaRows, offset, _stride),
                 new ReadOnlySpan<double>(_market.GammaRows, offset, _stride),
@@ -425,9 +516,9 @@ public sealed class IncrementalMargin
                 quantity,
                 dF,
                 dF * dF,
-                _market.VolMove(f),
-                c0);
-            worstAfter = Worst(loss, nodes);
+                orderVolMove,
+                c0,
+                nodes);
             var x = ComboQuantity(combo);
             var y = x + quantity;
             heldAfter += (y != 0 ? 1 : 0) - (x != 0 ? 1 : 0);
@@ -452,25 +543,26 @@ public sealed class IncrementalMargin
         _somAfter[scratch] = heldAfter > 0 ? p.ShortOptionMinimum * shortsAfter : 0;
     }
 
-    // The expanded loss vector and per-future deltas of one group slot and combination, without the
-    // order: served from the per-(account, group slot, combination) cache while neither the group's
-    // market (price, vol, anchor) nor the account's rows changed since it was computed; otherwise
-    // computed (O(nodes × futures held)) and cached. Returns how far the market moved towards the
-    // re-anchor limits (for the credit band).
-    private double BaseExpansion(int account, int groupSlot, int group, int combo, ulong mask, Span<double> loss, ReadOnlySpan<double> weights)
+    // The cache entry (index) holding the expanded loss vector, its worst loss and the per-future
+    // deltas of one group slot and combination, without the order. Served as is while neither the
+    // group's market (price, vol, anchor) nor the account's rows changed since it was computed;
+    // otherwise recomputed in place (O(nodes × futures held)), including how far the market moved
+    // towards the re-anchor limits (for the credit band).
+    private int BaseExpansion(int account, int groupSlot, int group, int combo, ulong mask, ReadOnlySpan<double> weights, int nodes)
     {
         var cache = (account * _store.MaxGroupsPerAccount + groupSlot) * AccountStore.Sets + combo;
         var version = _market.Version(group);
         var mutation = _store.Mutation(account, groupSlot);
-        var maxFutures = _market.MaxFuturesPerGroup;
         if (_cacheVersion[cache] == version && _cacheMutation[cache] == mutation)
         {
-            new ReadOnlySpan<double>(_cacheLoss, cache * _stride, _stride).CopyTo(loss);
-            new ReadOnlySpan<double>(_cacheDelta, cache * maxFutures, maxFutures).CopyTo(_de);
-            return _cacheMoved[cache];
+            return cache;
         }
 
+        var maxFutures = _market.MaxFuturesPerGroup;
+        var loss = new Span<double>(_cacheLoss, cache * _stride, _stride);
+        var deltas = new Span<double>(_cacheDelta, cache * maxFutures, maxFutures);
         loss.Clear();
+        deltas.Clear();
         double moved = 0;
         var vectors = _store.Vectors;
         while (mask != 0)
@@ -494,15 +586,14 @@ public sealed class IncrementalMargin
                 de += ExpandBlock(loss, vectors, block + combo, weights, dF, dF * dF, dv);
             }
 
-            _de[ordinal] = de;
+            deltas[ordinal] = de;
         }
 
-        loss.CopyTo(new Span<double>(_cacheLoss, cache * _stride, _stride));
-        _de.AsSpan(0, maxFutures).CopyTo(new Span<double>(_cacheDelta, cache * maxFutures, maxFutures));
+        _cacheWorst[cache] = Worst(loss, nodes);
         _cacheMoved[cache] = moved;
         _cacheVersion[cache] = version;
         _cacheMutation[cache] = mutation;
-        return moved;
+        return cache;
     }
 
     // The order instrument's quantity in a combination, from the slot CheckOrder looked up once.
@@ -534,13 +625,33 @@ public sealed class IncrementalMargin
         var has = after ? _hasAfter : _hasBefore;
         var band = after ? _bandAfter : _bandBefore;
         var maxSlots = _store.MaxGroupsPerAccount;
+        var virtualSlot = after && orderGroup >= 0 && _store.GroupSlot(account, orderGroup) < 0;
+        if (!_hasCredits)
+        {
+            // No credit pair: every credit is zero, and x − 0 is x bit for bit, so the sum is the
+            // same as below without the credit bookkeeping.
+            double sum = 0;
+            for (var gs = 0; gs < maxSlots; gs++)
+            {
+                if (has[gs] && _store.GroupOfSlot(account, gs) >= 0)
+                {
+                    sum += Math.Max(scanSpread[gs], som[gs]);
+                }
+            }
+
+            if (virtualSlot && has[maxSlots])
+            {
+                sum += Math.Max(scanSpread[maxSlots], som[maxSlots]);
+            }
+
+            return sum;
+        }
+
         for (var gs = 0; gs <= maxSlots; gs++)
         {
             _remaining[gs] = has[gs] ? Math.Abs(net[gs]) : 0;
             _credit[gs] = 0;
         }
-
-        var virtualSlot = after && orderGroup >= 0 && _store.GroupSlot(account, orderGroup) < 0;
 
         var credits = _options.Credits;
         for (var k = 0; k < credits.Length; k++)
@@ -671,6 +782,60 @@ public sealed class IncrementalMargin
         {
             loss[i] += scale * ra[i] + kd * d[i] + kg * g[i] + kv * v[i] + kw * w[i];
         }
+    }
+
+    // max(0, maxₛ (base + scale · (RA − dF·D̃ − dF²·G̃ − dσ·Ṽ + c0·w))[s]) in one pass, without storing
+    // the sum: the same per-element arithmetic as Expand followed by Worst (so the same bits), with
+    // half the memory traffic. Padding lanes are zero in every row, as in Worst.
+    private static double ExpandWorst(ReadOnlySpan<double> baseLoss, ReadOnlySpan<double> ra, ReadOnlySpan<double> d, ReadOnlySpan<double> g, ReadOnlySpan<double> v, ReadOnlySpan<double> w, double scale, double dF, double dF2, double dv, double c0, int nodes)
+    {
+        var n = baseLoss.Length;
+        if (ra.Length < n || d.Length < n || g.Length < n || v.Length < n || w.Length < n || nodes > n)
+        {
+            ThrowHelper.Argument(nameof(baseLoss), "expansion rows are shorter than the scenario vector.");
+        }
+
+        var kd = -scale * dF;
+        var kg = -scale * dF2;
+        var kv = -scale * dv;
+        var kw = scale * c0;
+        var worst = 0.0;
+        if (Vector.IsHardwareAccelerated && n >= Vector<double>.Count && n % Vector<double>.Count == 0)
+        {
+            ref var rBase = ref MemoryMarshal.GetReference(baseLoss);
+            ref var rRa = ref MemoryMarshal.GetReference(ra);
+            ref var rD = ref MemoryMarshal.GetReference(d);
+            ref var rG = ref MemoryMarshal.GetReference(g);
+            ref var rV = ref MemoryMarshal.GetReference(v);
+            ref var rW = ref MemoryMarshal.GetReference(w);
+            var s = new Vector<double>(scale);
+            var bd = new Vector<double>(kd);
+            var bg = new Vector<double>(kg);
+            var bv = new Vector<double>(kv);
+            var bw = new Vector<double>(kw);
+            var max = Vector<double>.Zero;
+            for (var i = 0; i < n; i += Vector<double>.Count)
+            {
+                var o = (nuint)i;
+                var sum = Vector.LoadUnsafe(ref rBase, o) + s * Vector.LoadUnsafe(ref rRa, o) + bd * Vector.LoadUnsafe(ref rD, o)
+                    + bg * Vector.LoadUnsafe(ref rG, o) + bv * Vector.LoadUnsafe(ref rV, o) + bw * Vector.LoadUnsafe(ref rW, o);
+                max = Vector.Max(max, sum);
+            }
+
+            for (var k = 0; k < Vector<double>.Count; k++)
+            {
+                worst = Math.Max(worst, max[k]);
+            }
+
+            return worst;
+        }
+
+        for (var i = 0; i < nodes; i++)
+        {
+            worst = Math.Max(worst, baseLoss[i] + (scale * ra[i] + kd * d[i] + kg * g[i] + kv * v[i] + kw * w[i]));
+        }
+
+        return worst;
     }
 
     // max(0, maxₛ loss[s]): the padding past the node count is zero (rows are zero-padded), so a

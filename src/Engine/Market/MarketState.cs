@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using RiskGate.Engine.Instruments;
 using RiskGate.Engine.Margin;
 using RiskGate.Engine.Pricing;
@@ -197,36 +198,45 @@ public sealed class MarketState
     public ReanchorReason LastReanchorReason { get; private set; }
 
     /// <summary>Epoch of a group: 0 before its first anchor, then incremented at every re-anchor.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public long Epoch(int group) => _epoch[group];
 
     /// <summary>True once a group has an anchor.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool IsAnchored(int group) => _epoch[group] != 0;
 
     /// <summary>Message time of the group's anchor.</summary>
     public long AnchorTime(int group) => _anchorTime[group];
 
     /// <summary>Incremented at every price, smile or anchor change of the group.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public long Version(int group) => _version[group];
 
     /// <summary>Number of futures in a group.</summary>
     public int FutureCount(int group) => _groupFutureCount[group];
 
     /// <summary>The future with ordinal <paramref name="ordinal"/> (registration order) in its group.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int GroupFuture(int group, int ordinal) => _groupFutures[group * _maxFuturesPerGroup + ordinal];
 
     /// <summary>Ordinal of a future inside its group (for an option: of its underlying future).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int FutureOrdinal(int instrument) => _ordinal[_instruments[instrument].Underlying];
 
     /// <summary>Price of the future at its group's anchor.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double AnchorPrice(int future) => _anchorPrice[future];
 
     /// <summary>Price move of the future since its group's anchor.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double PriceMove(int future) => _dF[future];
 
     /// <summary>ATM vol move of the future's options since its group's anchor.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double VolMove(int future) => _dVol[future];
 
     /// <summary>Drift limit of the future in price units (set at each anchor).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double DriftLimit(int future) => _driftLimit[future];
 
     /// <summary>Anchor weighted-loss row of an instrument (<see cref="NodeStride"/> long).</summary>
@@ -242,18 +252,25 @@ public sealed class MarketState
 
     internal double[] Weights => _weights;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal double CentreDelta(int instrument) => _d0[instrument];
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal double CentreGamma(int instrument) => _g0[instrument];
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal double CentreVega(int instrument) => _v0[instrument];
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal double CentreValue(int instrument) => _value0[instrument];
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal double DeltaEquivalent(int instrument) => _de0[instrument];
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal double DeltaEquivalentSlope(int instrument) => _deSlope[instrument];
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal double DeltaEquivalentVolSlope(int instrument) => _deVolSlope[instrument];
 
     /// <summary>

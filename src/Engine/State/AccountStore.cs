@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using RiskGate.Engine.Instruments;
 using RiskGate.Engine.Margin;
 using RiskGate.Engine.Market;
@@ -125,6 +126,7 @@ public sealed class AccountStore
     public long RebuildCount { get; private set; }
 
     /// <summary>Cash collateral of an account.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double Cash(int account) => _cash[account];
 
     /// <summary>Number of instrument slots in use (held or working).</summary>
@@ -134,6 +136,7 @@ public sealed class AccountStore
     public int SlotInstrument(int account, int k) => _slotInstrument[account * _maxPositions + k];
 
     /// <summary>True when the account has any working quantity.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool HasWorking(int account) => _workingSlots[account] != 0;
 
     /// <summary>Signed position of an account in an instrument.</summary>
@@ -283,29 +286,40 @@ public sealed class AccountStore
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal int GroupSlot(int account, int group) => _groupSlotOf[account * _groupCount + group];
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal int GroupOfSlot(int account, int groupSlot) => _gsGroup[account * _maxGroupSlots + groupSlot];
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal ulong FutureMask(int account, int groupSlot) => _gsFutureMask[account * _maxGroupSlots + groupSlot];
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal int Held(int account, int groupSlot, int combo) => _gsHeld[(account * _maxGroupSlots + groupSlot) * Sets + combo];
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal long ShortOptions(int account, int groupSlot, int combo) => _gsShort[(account * _maxGroupSlots + groupSlot) * Sets + combo];
 
     /// <summary>Incremented at every change of a group slot's cached rows or counts (readers stamp derived caches with it).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal long Mutation(int account, int groupSlot) => _gsMutation[account * _maxGroupSlots + groupSlot];
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal long OptionContracts(int account, int groupSlot, int combo) => _gsOptionContracts[(account * _maxGroupSlots + groupSlot) * Sets + combo];
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal double FuturesQuantityMultiplier(int account, int groupSlot, int ordinal) => _fsFuturesQm[(account * _maxGroupSlots + groupSlot) * _maxFutures + ordinal];
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal double FuturesCost(int account, int groupSlot, int ordinal) => _fsFuturesCost[(account * _maxGroupSlots + groupSlot) * _maxFutures + ordinal];
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal int Block(int account, int groupSlot, int ordinal, int set) => (((account * _maxGroupSlots) + groupSlot) * _maxFutures + ordinal) * Sets + set;
 
     internal double[] Vectors => _vectors;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal ref readonly CentreSums Sums(int block) => ref _sums[block];
 
     /// <summary>The cached row of a block: component 0 Σq·RA, 1 Σq·D̃, 2 Σq·G̃, 3 Σq·Ṽ.</summary>
@@ -318,33 +332,30 @@ public sealed class AccountStore
             return -1;
         }
 
+        // IndexOf is vectorised and returns the first match, as a forward scan would.
         var first = account * _maxPositions;
-        var end = first + _slotCount[account];
-        for (var k = first; k < end; k++)
-        {
-            if (_slotInstrument[k] == instrument)
-            {
-                return k;
-            }
-        }
-
-        return -1;
+        var k = _slotInstrument.AsSpan(first, _slotCount[account]).IndexOf(instrument);
+        return k < 0 ? -1 : first + k;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal long SlotPosition(int slot) => _slotPosition[slot];
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal long SlotBuy(int slot) => _slotBuy[slot];
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal long SlotSell(int slot) => _slotSell[slot];
 
     /// <summary>True when adding the instrument to the account would exhaust a capacity.</summary>
     internal bool WouldExhaust(int account, int instrument)
     {
-        if (FindSlot(account, instrument) >= 0)
-        {
-            return false;
-        }
+        return FindSlot(account, instrument) < 0 && WouldExhaustUnheld(account, instrument);
+    }
 
+    /// <summary><see cref="WouldExhaust"/> for an instrument the caller already found no slot for (skips the second lookup).</summary>
+    internal bool WouldExhaustUnheld(int account, int instrument)
+    {
         if (_slotCount[account] == _maxPositions)
         {
             return true;
