@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
 namespace RiskGate.Engine.Joint;
 
 /// <summary>
@@ -18,9 +21,9 @@ namespace RiskGate.Engine.Joint;
 /// the mean of the ⌊(1−α)N⌋ largest losses plus the fractional remainder of the next one. Tied losses
 /// may be taken in any order: the result does not depend on which tied scenario is "the" boundary,
 /// because they share one value. Weights need not sum to 1 (they are normalised by W).</para>
-/// <para><b>Algorithm.</b> One pass over the input picks a pivot from a 32-point sample slightly
-/// above the expected quantile, copies only the losses above it into the scratch buffer and sums the
-/// weights; the tail almost always lies inside that small set, which is finished by three-way
+/// <para><b>Algorithm.</b> A pivot is taken from an evenly spaced sample of 32 or 64 losses, a little
+/// above the expected quantile; one branch-free pass packs the losses at or above it into the
+/// scratch buffer; the tail almost always lies inside that small set, which is finished by three-way
 /// quickselect (median-of-three pivots; ties form their own block, so equal losses cannot stall
 /// it). When the sample misjudges (very uneven weights), the whole vector is copied and selected.
 /// Expected cost O(N); the worst case of quickselect is quadratic on adversarial inputs, which
@@ -39,7 +42,9 @@ public static class ExpectedShortfall
     /// <summary>Largest level accepted.</summary>
     public const double MaxAlpha = 0.99999;
 
-    private const int SampleSize = 32;
+    private const int MaxSampleSize = 64;
+    private const int MinSampledLength = 128;
+    private const int SampleMargin = 3;
     private const int SmallRange = 16;
 
     /// <summary>Length of the scratch buffer <see cref="Compute"/> needs for <paramref name="scenarioCount"/> scenarios.</summary>
@@ -73,85 +78,108 @@ public static class ExpectedShortfall
         var tail = 1.0 - alpha;
         var sl = scratch[..n];
         var sw = scratch.Slice(n, n);
-        if (n >= 4 * SampleSize)
+        var total = Sum(weights);
+        var beta = tail * total;
+        var target = beta - BoundaryTolerance * total;
+        if (n >= MinSampledLength)
         {
+            // Branch-free filter: every loss is written, the count only advances for losses at or
+            // above the pivot, so the survivors end up packed at the front of the scratch.
             var pivot = SamplePivot(losses, tail);
             var count = 0;
-            double total = 0;
-            double wGreater = 0;
-            double wlGreater = 0;
-            double wEqual = 0;
             for (var i = 0; i < n; i++)
             {
                 var l = losses[i];
-                var w = weights[i];
-                total += w;
-                if (l > pivot)
-                {
-                    sl[count] = l;
-                    sw[count] = w;
-                    count++;
-                    wGreater += w;
-                    wlGreater += w * l;
-                }
-                else if (l == pivot)
-                {
-                    wEqual += w;
-                }
+                sl[count] = l;
+                sw[count] = weights[i];
+                count += l >= pivot ? 1 : 0;
             }
 
-            var beta = tail * total;
-            var target = beta - BoundaryTolerance * total;
-            if (wGreater >= target)
+            if (Sum(sw[..count]) >= target)
             {
                 return Select(sl, sw, 0, count, beta, target, 0, 0, out valueAtRisk);
-            }
-
-            if (wGreater + wEqual >= target)
-            {
-                valueAtRisk = pivot;
-                return (wlGreater + (beta - wGreater) * pivot) / beta;
             }
         }
 
         // Small vector, or the sample pivot fell inside the tail: select over everything.
-        double all = 0;
-        for (var i = 0; i < n; i++)
-        {
-            sl[i] = losses[i];
-            sw[i] = weights[i];
-            all += weights[i];
-        }
-
-        var b = tail * all;
-        return Select(sl, sw, 0, n, b, b - BoundaryTolerance * all, 0, 0, out valueAtRisk);
+        losses.CopyTo(sl);
+        weights.CopyTo(sw);
+        return Select(sl, sw, 0, n, beta, target, 0, 0, out valueAtRisk);
     }
 
     /// <summary>
-    /// A pivot a little above the (1 − tail) quantile of an evenly spaced sample of 32 losses, so that
-    /// the losses above it usually carry the whole tail but are few.
+    /// A pivot a little above the (1 − tail) quantile of an evenly spaced sample of the losses (32
+    /// points below 256 scenarios, 64 from there), so that the losses at or above it usually carry
+    /// the whole tail but are few. Keeps only the largest rank + 1 sample values.
     /// </summary>
     private static double SamplePivot(ReadOnlySpan<double> losses, double tail)
     {
-        Span<double> sample = stackalloc double[SampleSize];
-        var step = losses.Length / SampleSize;
-        for (var k = 0; k < SampleSize; k++)
+        var size = losses.Length >= 4 * MaxSampleSize ? MaxSampleSize : MaxSampleSize / 2;
+        var rank = (int)Math.Ceiling(tail * size) + SampleMargin;
+        var keep = rank < size ? rank + 1 : size;
+        Span<double> top = stackalloc double[keep];
+        var step = losses.Length / size;
+        var filled = 0;
+        for (var k = 0; k < size; k++)
         {
-            // Insertion sort, largest first.
             var x = losses[k * step + step / 2];
-            var j = k - 1;
-            while (j >= 0 && sample[j] < x)
+            if (filled == keep)
             {
-                sample[j + 1] = sample[j];
+                if (!(x > top[keep - 1]))
+                {
+                    continue;
+                }
+
+                filled--;
+            }
+
+            // Insertion into the kept values, largest first.
+            var j = filled - 1;
+            while (j >= 0 && top[j] < x)
+            {
+                top[j + 1] = top[j];
                 j--;
             }
 
-            sample[j + 1] = x;
+            top[j + 1] = x;
+            filled++;
         }
 
-        // Expected tail count in the sample plus a margin of three ranks.
-        var rank = (int)Math.Ceiling(tail * SampleSize) + 3;
-        return sample[rank < SampleSize ? rank : SampleSize - 1];
+        return top[keep - 1];
+    }
+
+    /// <summary>Σ values, SIMD with two accumulators (the weights' total mass).</summary>
+    private static double Sum(ReadOnlySpan<double> values)
+    {
+        var i = 0;
+        double sum = 0;
+        if (Vector.IsHardwareAccelerated && values.Length >= 2 * Vector<double>.Count)
+        {
+            var v = MemoryMarshal.Cast<double, Vector<double>>(values);
+            var a = Vector<double>.Zero;
+            var b = Vector<double>.Zero;
+            var k = 0;
+            for (; k + 1 < v.Length; k += 2)
+            {
+                a += v[k];
+                b += v[k + 1];
+            }
+
+            if (k < v.Length)
+            {
+                a += v[k];
+            }
+
+            sum = Vector.Sum(a + b);
+            i = v.Length * Vector<double>.Count;
+        }
+
+        for (; i < values.Length; i++)
+        {
+            sum += values[i];
+        }
+
+        return sum;
     }
 
     /// <summary>
