@@ -23,4 +23,10 @@ internal static class ThrowHelper
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static void InvalidOperation(string message)
         => throw new InvalidOperationException(message);
+
+    /// <summary>Throws <see cref="InvalidOperationException"/> with "{what} (instrument {index})."; the message is built here, off the caller's path.</summary>
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void InstrumentState(string what, int instrument)
+        => throw new InvalidOperationException(what + " (instrument " + instrument.ToString(System.Globalization.CultureInfo.InvariantCulture) + ").");
 }

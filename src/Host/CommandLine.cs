@@ -1,3 +1,5 @@
+using RiskGate.Host.Margin;
+
 namespace RiskGate.Host;
 
 /// <summary>
@@ -17,6 +19,8 @@ internal static class CommandLine
 
         switch (args[0])
         {
+            case "margin":
+                return MarginCommand.Run(args.AsSpan(1), stdout, stderr);
             default:
                 stderr.WriteLine("riskgate: unknown command '" + args[0] + "'.");
                 PrintUsage(stderr);
@@ -29,5 +33,6 @@ internal static class CommandLine
         w.WriteLine("usage: riskgate <command> [options]");
         w.WriteLine();
         w.WriteLine("commands:");
+        w.WriteLine(MarginCommand.Usage);
     }
 }

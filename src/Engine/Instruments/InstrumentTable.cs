@@ -6,15 +6,23 @@ namespace RiskGate.Engine.Instruments;
 /// curve and the option chains on those futures).
 /// </summary>
 /// <remarks>
-/// Single owner: registration and reads happen on the thread that owns the engine state; no
+/// <para>A group is walked without allocating through intrusive lists in registration order:
+/// <c>for (var f = FirstFuture(g); f &gt;= 0; f = NextFuture(f))</c> visits its futures curve, and
+/// <c>for (var o = FirstOption(f); o &gt;= 0; o = NextOption(o))</c> the option chain on future f.</para>
+/// <para>Single owner: registration and reads happen on the thread that owns the engine state; no
 /// synchronisation. Registration validates every field and throws <see cref="ArgumentException"/>
-/// naming it; lookups never allocate.
+/// naming it; lookups never allocate.</para>
 /// </remarks>
 public sealed class InstrumentTable
 {
     private readonly Instrument[] _instruments;
     private readonly int[] _futureCountByGroup;
     private readonly int[] _optionCountByGroup;
+    private readonly int[] _firstFuture;
+    private readonly int[] _lastFuture;
+    private readonly int[] _firstOption;
+    private readonly int[] _lastOption;
+    private readonly int[] _next;
 
     /// <summary>Creates an empty table holding at most <paramref name="capacity"/> instruments in <paramref name="groupCount"/> groups.</summary>
     public InstrumentTable(int capacity, int groupCount)
@@ -32,6 +40,16 @@ public sealed class InstrumentTable
         _instruments = new Instrument[capacity];
         _futureCountByGroup = new int[groupCount];
         _optionCountByGroup = new int[groupCount];
+        _firstFuture = new int[groupCount];
+        _lastFuture = new int[groupCount];
+        _firstOption = new int[capacity];
+        _lastOption = new int[capacity];
+        _next = new int[capacity];
+        _firstFuture.AsSpan().Fill(-1);
+        _lastFuture.AsSpan().Fill(-1);
+        _firstOption.AsSpan().Fill(-1);
+        _lastOption.AsSpan().Fill(-1);
+        _next.AsSpan().Fill(-1);
     }
 
     /// <summary>Maximum number of instruments.</summary>
@@ -63,6 +81,18 @@ public sealed class InstrumentTable
     /// <summary>Number of options registered in a group.</summary>
     public int OptionCount(int group) => _optionCountByGroup[group];
 
+    /// <summary>First future of a group's curve, in registration order; −1 when none.</summary>
+    public int FirstFuture(int group) => _firstFuture[group];
+
+    /// <summary>The future registered after <paramref name="future"/> in its group; −1 at the end.</summary>
+    public int NextFuture(int future) => _instruments[future].Kind == InstrumentKind.Future ? _next[future] : -1;
+
+    /// <summary>First option of the chain on <paramref name="future"/>, in registration order; −1 when none.</summary>
+    public int FirstOption(int future) => _firstOption[future];
+
+    /// <summary>The option registered after <paramref name="option"/> on the same future; −1 at the end.</summary>
+    public int NextOption(int option) => _instruments[option].Kind == InstrumentKind.Option ? _next[option] : -1;
+
     /// <summary>Registers a future; returns its dense index.</summary>
     /// <param name="group">Product group index in [0, <see cref="GroupCount"/>).</param>
     /// <param name="expiryYears">Time to expiry in years at the valuation time, in [0, 100).</param>
@@ -88,6 +118,7 @@ public sealed class InstrumentTable
         i.Multiplier = multiplier;
         i.TickSize = tickSize;
         _futureCountByGroup[group]++;
+        Link(ref _firstFuture[group], ref _lastFuture[group], index);
         Count = index + 1;
         return index;
     }
@@ -130,8 +161,23 @@ public sealed class InstrumentTable
         i.Multiplier = multiplier;
         i.TickSize = tickSize;
         _optionCountByGroup[future.Group]++;
+        Link(ref _firstOption[underlyingFuture], ref _lastOption[underlyingFuture], index);
         Count = index + 1;
         return index;
+    }
+
+    private void Link(ref int first, ref int last, int index)
+    {
+        if (last < 0)
+        {
+            first = index;
+        }
+        else
+        {
+            _next[last] = index;
+        }
+
+        last = index;
     }
 
     private int Reserve()

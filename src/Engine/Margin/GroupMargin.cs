@@ -47,13 +47,17 @@ public sealed class GroupMargin
     /// <summary>Sum of short (negative) per-expiry net deltas, as a positive number.</summary>
     public double ShortDelta { get; internal set; }
 
-    /// <summary>Inter-group credit granted to this group.</summary>
+    /// <summary>Inter-group credit used by this group (the part the short option minimum floor did not absorb).</summary>
     public double Credit { get; internal set; }
 
     /// <summary>max(scan risk + spread charge, short option minimum), before credits.</summary>
     public double GrossRequirement { get; internal set; }
 
-    /// <summary>Gross requirement less the inter-group credit: this group's share of maintenance.</summary>
+    /// <summary>
+    /// This group's share of maintenance: max(scan risk + spread charge − credit, short option minimum).
+    /// The short option minimum is a floor that credits cannot cut through (as in SPAN).
+    /// </summary>
+    /// <remarks>Equal to <see cref="GrossRequirement"/> − <see cref="Credit"/>, because <see cref="Credit"/> reports the credit actually used.</remarks>
     public double Requirement => GrossRequirement - Credit;
 
     internal Span<double> PnlStorage => _pnl;

@@ -20,7 +20,8 @@ namespace RiskGate.Engine.Margin;
 /// spreads is n = min(r_A / a, r_B / b) where r is each group's net |Δ| not yet used by an earlier pair;
 /// each leg is credited c × (n·a / |Δ_A|) × scan_A and c × (n·b / |Δ_B|) × scan_B, i.e. the credit
 /// rate times the scan risk carried by the deltas that went into spreads.</para>
-/// <para><b>Account</b>: maintenance = Σ (group requirement − group credit); initial =
+/// <para><b>Account</b>: maintenance = Σ max(scan + spread − credit, SOM) over groups (a credit never
+/// takes a group below its short option minimum); initial =
 /// round-half-up(ratio × maintenance, rounding unit); equity = cash + Σ futures q·(F − average price)·multiplier
 /// + Σ options q·value; excess = equity − initial.</para>
 /// <para><b>Orders</b>: incremental initial = initial(portfolio + order) − initial(portfolio); accepted
@@ -145,7 +146,7 @@ public sealed class MarginCalculator
             var gm = groups[inst.Group];
             if (_arrays.NodeCount(i) != gm.ScenarioCount)
             {
-                ThrowHelper.InvalidOperation("risk array of instrument " + i + " was not built for its group's scan.");
+                ThrowHelper.InstrumentState("risk array was not built for its group's scan", i);
             }
 
             double q = portfolio.Quantity(i);
@@ -243,10 +244,16 @@ public sealed class MarginCalculator
             totalCredit += creditA + creditB;
         }
 
+        // A credit never takes a group below its short option minimum: keep the part actually used.
+        totalCredit = 0;
         double maintenance = 0;
         for (var g = 0; g < groups.Length; g++)
         {
-            maintenance += groups[g].Requirement;
+            var gm = groups[g];
+            var requirement = Math.Max(gm.ScanRisk + gm.SpreadCharge - gm.Credit, gm.ShortOptionMinimum);
+            gm.Credit = gm.HasPositions ? gm.GrossRequirement - requirement : 0;
+            totalCredit += gm.Credit;
+            maintenance += gm.Requirement;
         }
 
         result.Maintenance = maintenance;

@@ -171,7 +171,7 @@ public sealed class RiskArrayTable
         var forward = market.Price(inst.Underlying);
         if (double.IsNaN(forward))
         {
-            ThrowHelper.InvalidOperation("no price for the underlying future of instrument " + inst.Index + ".");
+            ThrowHelper.InstrumentState("no price for the underlying future", instrument);
         }
 
         var offset = instrument * NodeStride;
@@ -204,7 +204,7 @@ public sealed class RiskArrayTable
             var smile = market.Smile(instrument);
             if (smile is null)
             {
-                ThrowHelper.InvalidOperation("no vol smile for option instrument " + inst.Index + ".");
+                ThrowHelper.InstrumentState("no vol smile for the option", instrument);
             }
 
             var t = inst.ExpiryYears;
@@ -232,7 +232,7 @@ public sealed class RiskArrayTable
         {
             if (_nodeCount[instrument] != nodes)
             {
-                ThrowHelper.InvalidOperation("external risk array of instrument " + inst.Index + " does not have one value per scan node.");
+                ThrowHelper.InstrumentState("external risk array does not have one value per scan node", instrument);
             }
 
             _externalLoss.AsSpan(offset, NodeStride).CopyTo(loss);

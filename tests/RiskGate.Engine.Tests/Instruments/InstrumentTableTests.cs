@@ -69,4 +69,36 @@ public class InstrumentTableTests
         table.AddFuture(0, 0.5, 50, 0.25);
         Assert.Throws<ArgumentOutOfRangeException>(() => table[1].Strike);
     }
+
+    [Fact]
+    public void FirstAndNext_GroupWalk_VisitsCurveAndChainsInRegistrationOrder()
+    {
+        var table = new InstrumentTable(16, 2);
+        var z = table.AddFuture(0, 0.25, 50, 0.25);
+        var other = table.AddFuture(1, 0.25, 20, 0.25);
+        var h = table.AddFuture(0, 0.50, 50, 0.25);
+        var zc = table.AddOption(z, true, 100, 0.2, 50, 0.05);
+        var hp = table.AddOption(h, false, 100, 0.4, 50, 0.05);
+        var zp = table.AddOption(z, false, 90, 0.2, 50, 0.05);
+
+        var curve = new List<int>();
+        for (var f = table.FirstFuture(0); f >= 0; f = table.NextFuture(f))
+        {
+            curve.Add(f);
+        }
+
+        var chain = new List<int>();
+        for (var o = table.FirstOption(z); o >= 0; o = table.NextOption(o))
+        {
+            chain.Add(o);
+        }
+
+        Assert.Equal([z, h], curve);
+        Assert.Equal([zc, zp], chain);
+        Assert.Equal(hp, table.FirstOption(h));
+        Assert.Equal(-1, table.NextOption(hp));
+        Assert.Equal(other, table.FirstFuture(1));
+        Assert.Equal(-1, table.NextFuture(other));
+        Assert.Equal(-1, table.FirstOption(other));
+    }
 }

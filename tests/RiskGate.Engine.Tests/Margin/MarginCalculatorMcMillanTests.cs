@@ -21,7 +21,7 @@ public class MarginCalculatorMcMillanTests
         var options = new MarginOptions([new GroupRiskParameters(scan, 0, 0)], []);
         var arrays = new RiskArrayTable(_table, 16);
         arrays.SetExternal(_future, McMillanSpanExample.Losses(McMillanSpanExample.FuturePnl), 1.0);
-        arrays.SetExternal(_call, McMillanSpanExample.Losses(McMillanSpanExample.CallPnl), 0.5);
+        arrays.SetExternal(_call, McMillanSpanExample.Losses(McMillanSpanExample.CallPnl));
         _calculator = new MarginCalculator(_table, arrays, options);
     }
 

@@ -93,6 +93,26 @@ public class MarginCalculatorTests
         Assert.Equal(15_000 + 21_600, result.Maintenance, 6);
     }
 
+    [Fact]
+    public void Compute_CreditAgainstShortOptionMinimum_FloorHolds()
+    {
+        // NQ: 1 short future and 2 short puts against 5 long ES at a 100% credit: every NQ delta goes
+        // into spreads, so without the floor NQ's requirement would drop to zero.
+        (int, long)[] Book(TestBook b) => [(b.EsZ, 5), (b.NqZ, -1), (b.NqOption(false, 17500), -2)];
+        var credits = new[] { new InterGroupCredit(TestBook.Es, TestBook.Nq, 1.0, 1, 1) };
+        var unfloored = new TestBook(credits: credits);
+        var nqScan = unfloored.Margin(Book(unfloored)).Groups[TestBook.Nq].ScanRisk;
+        Assert.Equal(0, unfloored.Margin(Book(unfloored)).Groups[TestBook.Nq].Requirement, 6);
+
+        var book = new TestBook(shortOptionMinimum: nqScan / 4, credits: credits); // SOM = half the scan
+        var result = book.Margin(Book(book));
+        var nq = result.Groups[TestBook.Nq];
+        Assert.Equal(nqScan / 2, nq.ShortOptionMinimum, 6);
+        Assert.Equal(nqScan / 2, nq.Requirement, 6);
+        Assert.Equal(nqScan / 2, nq.Credit, 6);
+        Assert.Equal(result.Groups[TestBook.Es].Requirement + nqScan / 2, result.Maintenance, 6);
+    }
+
     [Theory]
     [InlineData(2_500, 2_750)] // issue's oracle
     [InlineData(525, 578)] // issue's oracle: 577.5 rounds half up
@@ -237,6 +257,83 @@ public class MarginCalculatorTests
         Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
         Assert.True(result.Maintenance > 0);
         Assert.True(sink != 0);
+    }
+
+    [Fact]
+    public void ComputeFullRevaluation_FiftyPositionBook_EqualsSumOfLegVectorsAndAllocatesNothing()
+    {
+        // Twin of PortfolioMarginBenchmarks: same book, seed and parameters.
+        var table = new InstrumentTable(512, 2);
+        var market = new MarketSnapshot(512) { Rate = 0.04 };
+        var scan = new ScanParameters(Spans.Default16, 0.06, ScanRangeKind.Relative, 0.25, ScanRangeKind.Relative);
+        for (var g = 0; g < 2; g++)
+        {
+            var price = g == 0 ? 6000.0 : 21000.0;
+            for (var e = 1; e <= 3; e++)
+            {
+                var t = 0.25 * e;
+                var f = table.AddFuture(g, t, g == 0 ? 50 : 20, 0.25);
+                market.SetPrice(f, price * (1 + 0.01 * e));
+                var smile = new RiskGate.Engine.Pricing.SviSmile(t - 0.01, 0.0008 * e, 0.012, -0.6, 0.01, 0.08);
+                for (var k = -10; k < 10; k++)
+                {
+                    var strike = Math.Round(price * (1 + 0.01 * k));
+                    market.SetSmile(table.AddOption(f, true, strike, t - 0.01, g == 0 ? 50 : 20, 0.05), smile);
+                    market.SetSmile(table.AddOption(f, false, strike, t - 0.01, g == 0 ? 50 : 20, 0.05), smile);
+                }
+            }
+        }
+
+        var options = new MarginOptions(
+            [new GroupRiskParameters(scan, 300, 100), new GroupRiskParameters(scan, 300, 100)],
+            [new InterGroupCredit(0, 1, 0.5, 1, 1)]);
+        var arrays = new RiskArrayTable(table, 16);
+        var calculator = new MarginCalculator(table, arrays, options);
+        var portfolio = new Portfolio(table) { Cash = 5_000_000 };
+        var random = new Random(50);
+        while (portfolio.HeldCount < 50)
+        {
+            var i = random.Next(table.Count);
+            if (portfolio.Quantity(i) == 0)
+            {
+                var q = random.Next(1, 11) * (random.Next(2) == 0 ? -1 : 1);
+                portfolio.SetPosition(i, q, table[i].IsOption ? 50 : market.Price(i));
+            }
+        }
+
+        var result = calculator.CreateBreakdown();
+        calculator.ComputeFullRevaluation(portfolio, market, result);
+        Assert.True(result.Maintenance > 0);
+        for (var g = 0; g < 2; g++)
+        {
+            var expected = new double[16];
+            for (var k = 0; k < portfolio.HeldCount; k++)
+            {
+                var i = portfolio.HeldInstrument(k);
+                if (table[i].Group == g)
+                {
+                    for (var s = 0; s < 16; s++)
+                    {
+                        expected[s] += portfolio.Quantity(i) * arrays.Losses(i)[s];
+                    }
+                }
+            }
+
+            for (var s = 0; s < 16; s++)
+            {
+                Assert.Equal(expected[s], result.Groups[g].ScenarioPnl[s], 5);
+            }
+        }
+
+        var maintenance = result.Maintenance;
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var n = 0; n < 200; n++)
+        {
+            calculator.ComputeFullRevaluation(portfolio, market, result);
+        }
+
+        Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+        Assert.Equal(maintenance, result.Maintenance);
     }
 
     private static MarginBreakdown Compute(TestBook book, Portfolio p)

@@ -23,4 +23,11 @@ public class MoneyRoundingTests
     [Fact]
     public void RoundHalfUp_ZeroUnit_Throws()
         => Assert.Throws<ArgumentOutOfRangeException>(() => MoneyRounding.RoundHalfUp(1, 0));
+
+    [Fact]
+    public void RoundHalfUp_Cents_IsTheNearestDoubleToTheDecimal()
+    {
+        Assert.Equal(16_930.42, MoneyRounding.RoundHalfUp(16_930.419_999_9, 0.01));
+        Assert.Equal(0.3, MoneyRounding.RoundHalfUp(0.1 + 0.2, 0.01));
+    }
 }

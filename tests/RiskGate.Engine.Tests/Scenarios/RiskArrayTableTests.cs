@@ -178,4 +178,43 @@ public class RiskArrayTableTests
         Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
         Assert.True(arrays.Losses(c)[13] > 0);
     }
+
+    [Fact]
+    public void Build_BenchmarkBook_MatchesDirectRevaluationAndAllocatesNothing()
+    {
+        // Twin of RiskArrayBenchmarks: same option, smile and scans.
+        var table = new InstrumentTable(4, 1);
+        var market = new MarketSnapshot(4) { Rate = 0.04 };
+        var f = table.AddFuture(0, 0.25, 50, 0.25);
+        var c = table.AddOption(f, true, 6100, 0.24, 50, 0.05);
+        var smile = new SviSmile(0.24, 0.0008, 0.012, -0.6, 0.01, 0.08);
+        market.SetPrice(f, 6000);
+        market.SetSmile(c, smile);
+        var span = new ScanParameters(Spans.Default16, 0.06, ScanRangeKind.Relative, 0.25, ScanRangeKind.Relative);
+        var deribit = new ScanParameters(Spans.DefaultDeribit, 0.16, ScanRangeKind.Relative, 0.3, ScanRangeKind.Relative, ScanParameters.OneDay, 0.3);
+        var arrays = new RiskArrayTable(table, deribit.Count);
+
+        arrays.Build(c, deribit, market);
+        var vol = smile.Vol(6000, 6100);
+        var now = Black76.Price(true, 6000, 6100, 0.24, 0.04, vol);
+        for (var s = 0; s < deribit.Count; s++)
+        {
+            var p = Spans.DefaultDeribit[s];
+            var shock = p.VolMove * 0.3 * Math.Pow(30.0 / 365 / 0.24, 0.3);
+            var after = Black76.Price(true, 6000 * (1 + p.PriceMove * 0.16), 6100, 0.24 - 1.0 / 365, 0.04, vol * (1 + shock));
+            Assert.Equal(-(after - now) * 50 * p.Weight, arrays.Losses(c)[s], 7);
+        }
+
+        arrays.Build(c, span, market);
+        arrays.Build(f, span, market);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var n = 0; n < 10_000; n++)
+        {
+            arrays.Build(c, span, market);
+            arrays.Build(f, span, market);
+            arrays.Build(c, deribit, market);
+        }
+
+        Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+    }
 }
