@@ -11,6 +11,7 @@ namespace RiskGate.Benchmarks.Joint;
 /// Twin test: RiskGate.Engine.Tests/Joint/JointBenchmarksTwinTests.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class ExpectedShortfallBenchmarks
 {
     private const double Alpha = 0.99;

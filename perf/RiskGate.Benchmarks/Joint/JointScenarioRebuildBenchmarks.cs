@@ -10,6 +10,7 @@ namespace RiskGate.Benchmarks.Joint;
 /// Twin test: RiskGate.Engine.Tests/Joint/JointBenchmarksTwinTests.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class JointScenarioRebuildBenchmarks
 {
     private JointBenchmarkBook _book = null!;
