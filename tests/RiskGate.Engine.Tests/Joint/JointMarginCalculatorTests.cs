@@ -1,4 +1,5 @@
 using RiskGate.Engine.Joint;
+using RiskGate.Engine.Margin;
 
 namespace RiskGate.Engine.Tests.Joint;
 
@@ -194,6 +195,42 @@ public class JointMarginCalculatorTests
 
         Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
         Assert.True(sink > 0);
+    }
+
+    [Fact]
+    public void Aggregate_CachedVectorUpdatedByRandomOrders_EqualsFullRecomputation()
+    {
+        // The layout the incremental path relies on: a cached L updated by L += q·row per fill gives
+        // the same ES as recomputing the portfolio from scratch.
+        var book = new JointTestBook(optionsPerGroup: 12, maxScenarios: 500);
+        var calculator = book.Calculator(JointTestBook.MonteCarlo(0.6, count: 500), alpha: 0.975);
+        var portfolio = book.Portfolio();
+        var cached = new double[book.Arrays.ScenarioStride];
+        var result = calculator.CreateResult();
+        var rng = new Random(8);
+        var instruments = new List<int>(book.Options) { book.FutureA, book.FutureB };
+        for (var step = 0; step < 300; step++)
+        {
+            var i = instruments[rng.Next(instruments.Count)];
+            var q = (long)rng.Next(-5, 6);
+            if (q == 0)
+            {
+                continue;
+            }
+
+            portfolio.SetPosition(i, portfolio.Quantity(i) + q, 1);
+            ScenarioVector.AddScaled(cached, book.Arrays.Losses(i), q);
+            if (portfolio.HeldCount == 0)
+            {
+                continue;
+            }
+
+            var incremental = calculator.Aggregate(cached.AsSpan(0, 500), out var es, out var var, out _, out _);
+            calculator.Compute(portfolio, book.Market, result);
+            Assert.Equal(result.ExpectedShortfall, es, 1e-9 * Math.Max(1, Math.Abs(es)));
+            Assert.Equal(result.ValueAtRisk, var, 1e-9 * Math.Max(1, Math.Abs(var)));
+            Assert.Equal(result.Requirement, incremental, 1e-9 * Math.Max(1, incremental));
+        }
     }
 
     [Fact]
