@@ -1,0 +1,305 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
+namespace RiskGate.Engine.Joint;
+
+/// <summary>
+/// Exact Value-at-Risk and Expected Shortfall of a discrete, weighted loss distribution, by weighted
+/// selection in expected O(N) on a caller-supplied scratch buffer: no sort of the whole vector, no
+/// allocation. Pure functions; any thread may call them on its own scratch.
+/// </summary>
+/// <remarks>
+/// <para><b>Definition.</b> Losses Lⱼ (positive = loss) with weights wⱼ ≥ 0, total mass W = Σ wⱼ, level
+/// α in (0, 1), tail mass β = (1 − α)·W. Order the scenarios by loss, largest first: L₍₁₎ ≥ L₍₂₎ ≥ …,
+/// with cumulative mass Wₖ = Σ_{j≤k} w₍ⱼ₎ (W₀ = 0). The boundary scenario is the first k* with
+/// Wₖ* ≥ β − ε, where ε = <see cref="BoundaryTolerance"/>·W absorbs rounding so that equal weights
+/// whose cumulative mass equals β up to the last bits close the tail exactly (N = 100, α = 0.99:
+/// the tail is the single largest loss). Then</para>
+/// <para>VaR_α = L₍ₖ*₎ and ES_α = ( Σ_{j&lt;k*} w₍ⱼ₎·L₍ⱼ₎ + (β − W_{k*−1})·L₍ₖ*₎ ) / β:</para>
+/// <para>the probability-weighted mean of the worst β of mass, the boundary scenario counted with
+/// only the fraction of its weight that is needed to fill the tail. With equal weights 1/N this is
+/// the mean of the ⌊(1−α)N⌋ largest losses plus the fractional remainder of the next one. Tied losses
+/// may be taken in any order: the result does not depend on which tied scenario is "the" boundary,
+/// because they share one value. Weights need not sum to 1 (they are normalised by W).</para>
+/// <para><b>Algorithm.</b> A pivot is taken from an evenly spaced sample of 32 or 64 losses, a little
+/// above the expected quantile; one branch-free pass packs the losses at or above it into the
+/// scratch buffer; the tail almost always lies inside that small set, which is finished by three-way
+/// quickselect (median-of-three pivots; ties form their own block, so equal losses cannot stall
+/// it). When the sample misjudges (very uneven weights), the whole vector is copied and selected.
+/// Expected cost O(N); the worst case of quickselect is quadratic on adversarial inputs, which
+/// scenario losses are not.</para>
+/// <para>Preconditions (not checked on this path, the scenario set guarantees them): losses finite,
+/// weights finite and ≥ 0 with a positive sum.</para>
+/// </remarks>
+public static class ExpectedShortfall
+{
+    /// <summary>Relative tolerance (of the total mass) used to locate the boundary scenario.</summary>
+    public const double BoundaryTolerance = 1e-12;
+
+    /// <summary>Smallest level accepted.</summary>
+    public const double MinAlpha = 0.5;
+
+    /// <summary>Largest level accepted.</summary>
+    public const double MaxAlpha = 0.99999;
+
+    private const int MaxSampleSize = 64;
+    private const int MinSampledLength = 128;
+    private const int SampleMargin = 3;
+    private const int SmallRange = 16;
+
+    /// <summary>Length of the scratch buffer <see cref="Compute"/> needs for <paramref name="scenarioCount"/> scenarios.</summary>
+    public static int ScratchLength(int scenarioCount) => 2 * scenarioCount;
+
+    /// <summary>
+    /// ES at level <paramref name="alpha"/> of <paramref name="losses"/> weighted by
+    /// <paramref name="weights"/> (same length, ≥ 1), and the VaR in <paramref name="valueAtRisk"/>.
+    /// <paramref name="scratch"/> holds at least <see cref="ScratchLength"/> doubles; its contents are
+    /// overwritten. Throws <see cref="ArgumentException"/> on mismatched lengths or a level outside
+    /// [<see cref="MinAlpha"/>, <see cref="MaxAlpha"/>]. Allocates nothing.
+    /// </summary>
+    public static double Compute(ReadOnlySpan<double> losses, ReadOnlySpan<double> weights, double alpha, Span<double> scratch, out double valueAtRisk)
+    {
+        var n = losses.Length;
+        if (n < 1 || weights.Length != n)
+        {
+            ThrowHelper.Argument(nameof(weights), "expected shortfall needs at least one loss and exactly one weight per loss.");
+        }
+
+        if (scratch.Length < 2 * n)
+        {
+            ThrowHelper.Argument(nameof(scratch), "expected shortfall scratch must hold 2 × the number of scenarios.");
+        }
+
+        if (!(alpha is >= MinAlpha and <= MaxAlpha))
+        {
+            ThrowHelper.ArgumentOutOfRange(nameof(alpha), alpha, "ES level alpha must be in [0.5, 0.99999].");
+        }
+
+        var tail = 1.0 - alpha;
+        var sl = scratch[..n];
+        var sw = scratch.Slice(n, n);
+        var total = Sum(weights);
+        var beta = tail * total;
+        var target = beta - BoundaryTolerance * total;
+        if (n >= MinSampledLength)
+        {
+            // Branch-free filter: every loss is written, the count only advances for losses at or
+            // above the pivot, so the survivors end up packed at the front of the scratch.
+            var pivot = SamplePivot(losses, tail);
+            var count = 0;
+            for (var i = 0; i < n; i++)
+            {
+                var l = losses[i];
+                sl[count] = l;
+                sw[count] = weights[i];
+                count += l >= pivot ? 1 : 0;
+            }
+
+            if (Sum(sw[..count]) >= target)
+            {
+                return Select(sl, sw, 0, count, beta, target, 0, 0, out valueAtRisk);
+            }
+        }
+
+        // Small vector, or the sample pivot fell inside the tail: select over everything.
+        losses.CopyTo(sl);
+        weights.CopyTo(sw);
+        return Select(sl, sw, 0, n, beta, target, 0, 0, out valueAtRisk);
+    }
+
+    /// <summary>
+    /// A pivot a little above the (1 − tail) quantile of an evenly spaced sample of the losses (32
+    /// points below 256 scenarios, 64 from there), so that the losses at or above it usually carry
+    /// the whole tail but are few. Keeps only the largest rank + 1 sample values.
+    /// </summary>
+    private static double SamplePivot(ReadOnlySpan<double> losses, double tail)
+    {
+        var size = losses.Length >= 4 * MaxSampleSize ? MaxSampleSize : MaxSampleSize / 2;
+        var rank = (int)Math.Ceiling(tail * size) + SampleMargin;
+        var keep = rank < size ? rank + 1 : size;
+        Span<double> top = stackalloc double[keep];
+        var step = losses.Length / size;
+        var filled = 0;
+        for (var k = 0; k < size; k++)
+        {
+            var x = losses[k * step + step / 2];
+            if (filled == keep)
+            {
+                if (!(x > top[keep - 1]))
+                {
+                    continue;
+                }
+
+                filled--;
+            }
+
+            // Insertion into the kept values, largest first.
+            var j = filled - 1;
+            while (j >= 0 && top[j] < x)
+            {
+                top[j + 1] = top[j];
+                j--;
+            }
+
+            top[j + 1] = x;
+            filled++;
+        }
+
+        return top[keep - 1];
+    }
+
+    /// <summary>Σ values, SIMD with two accumulators (the weights' total mass).</summary>
+    private static double Sum(ReadOnlySpan<double> values)
+    {
+        var i = 0;
+        double sum = 0;
+        if (Vector.IsHardwareAccelerated && values.Length >= 2 * Vector<double>.Count)
+        {
+            var v = MemoryMarshal.Cast<double, Vector<double>>(values);
+            var a = Vector<double>.Zero;
+            var b = Vector<double>.Zero;
+            var k = 0;
+            for (; k + 1 < v.Length; k += 2)
+            {
+                a += v[k];
+                b += v[k + 1];
+            }
+
+            if (k < v.Length)
+            {
+                a += v[k];
+            }
+
+            sum = Vector.Sum(a + b);
+            i = v.Length * Vector<double>.Count;
+        }
+
+        for (; i < values.Length; i++)
+        {
+            sum += values[i];
+        }
+
+        return sum;
+    }
+
+    /// <summary>
+    /// Weighted quickselect on <c>[lo, hi)</c> of the scratch pair, whose larger neighbours (already
+    /// excluded) carry mass <paramref name="massAbove"/> and mass × loss <paramref name="lossMassAbove"/>.
+    /// </summary>
+    private static double Select(Span<double> l, Span<double> w, int lo, int hi, double beta, double target, double massAbove, double lossMassAbove, out double valueAtRisk)
+    {
+        var lastPivot = l[lo];
+        while (hi - lo > SmallRange)
+        {
+            var mid = lo + ((hi - lo) >> 1);
+            var pivot = MedianOfThree(l[lo], l[mid], l[hi - 1]);
+            lastPivot = pivot;
+
+            // Three-way partition, largest first: [lo, gt) > pivot, [gt, lt) == pivot, [lt, hi) < pivot.
+            var gt = lo;
+            var lt = hi;
+            var i = lo;
+            while (i < lt)
+            {
+                var x = l[i];
+                if (x > pivot)
+                {
+                    Swap(l, w, i, gt);
+                    gt++;
+                    i++;
+                }
+                else if (x < pivot)
+                {
+                    lt--;
+                    Swap(l, w, i, lt);
+                }
+                else
+                {
+                    i++;
+                }
+            }
+
+            double wGreater = 0;
+            double wlGreater = 0;
+            for (var k = lo; k < gt; k++)
+            {
+                wGreater += w[k];
+                wlGreater += w[k] * l[k];
+            }
+
+            double wEqual = 0;
+            for (var k = gt; k < lt; k++)
+            {
+                wEqual += w[k];
+            }
+
+            if (massAbove + wGreater >= target)
+            {
+                hi = gt;
+            }
+            else if (massAbove + wGreater + wEqual >= target)
+            {
+                valueAtRisk = pivot;
+                return (lossMassAbove + wlGreater + (beta - massAbove - wGreater) * pivot) / beta;
+            }
+            else
+            {
+                massAbove += wGreater + wEqual;
+                lossMassAbove += wlGreater + wEqual * pivot;
+                lo = lt;
+            }
+        }
+
+        // Small range: sort it, largest first, and walk down to the boundary.
+        for (var k = lo + 1; k < hi; k++)
+        {
+            var x = l[k];
+            var y = w[k];
+            var j = k - 1;
+            while (j >= lo && l[j] < x)
+            {
+                l[j + 1] = l[j];
+                w[j + 1] = w[j];
+                j--;
+            }
+
+            l[j + 1] = x;
+            w[j + 1] = y;
+        }
+
+        for (var k = lo; k < hi; k++)
+        {
+            if (massAbove + w[k] >= target)
+            {
+                valueAtRisk = l[k];
+                return (lossMassAbove + (beta - massAbove) * l[k]) / beta;
+            }
+
+            massAbove += w[k];
+            lossMassAbove += w[k] * l[k];
+            lastPivot = l[k];
+        }
+
+        // Only reachable through rounding when the whole mass is (just) below the tail mass: the
+        // smallest loss seen closes the tail.
+        valueAtRisk = lastPivot;
+        return (lossMassAbove + (beta - massAbove) * lastPivot) / beta;
+    }
+
+    private static double MedianOfThree(double a, double b, double c)
+    {
+        if (a < b)
+        {
+            (a, b) = (b, a);
+        }
+
+        // a ≥ b: the median is b when c ≤ b, c when b < c ≤ a, a otherwise.
+        return c <= b ? b : c <= a ? c : a;
+    }
+
+    private static void Swap(Span<double> l, Span<double> w, int i, int j)
+    {
+        (l[i], l[j]) = (l[j], l[i]);
+        (w[i], w[j]) = (w[j], w[i]);
+    }
+}

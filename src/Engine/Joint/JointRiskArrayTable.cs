@@ -1,0 +1,228 @@
+using System.Numerics;
+using RiskGate.Engine.Instruments;
+using RiskGate.Engine.Pricing;
+using RiskGate.Engine.Scenarios;
+
+namespace RiskGate.Engine.Joint;
+
+/// <summary>
+/// Joint risk arrays: for every instrument and every scenario of a <see cref="JointScenarioSet"/>,
+/// the loss of one long contract by full Black-76 revaluation, plus the node Greeks, laid out like
+/// <see cref="RiskArrayTable"/> rows (instrument-major, one row of <see cref="ScenarioStride"/>
+/// doubles per instrument, zero past the scenario count) so a portfolio's joint loss vector is
+/// <c>L = Σ qᵢ · rowᵢ</c> over whole <see cref="Vector{T}"/> lanes and the incremental machinery can
+/// consume these rows exactly as it consumes scan rows.
+/// </summary>
+/// <remarks>
+/// <para>Per instrument i of group g and scenario s (money, one long contract, <b>not</b> weighted —
+/// weights are probabilities applied by the aggregation):</para>
+/// <list type="bullet">
+/// <item><c>Losses(i)[s]</c> = −(V(F·(1 + pₛ,g), σ', T − h) − V(F, σ, T)) · multiplier, with
+/// σ' = max(σ·(1 + vₛ,g(T)), <see cref="ScanParameters.MinVol"/>), σ = the option's smile vol at its
+/// strike and today's forward (sticky strike, as the scan does) and h the set's horizon. Futures:
+/// −F·pₛ,g·multiplier.</item>
+/// <item><c>Deltas(i)[s]</c>, <c>Gammas(i)[s]</c>, <c>Vegas(i)[s]</c>: ∂V/∂F, ∂²V/∂F², ∂V/∂σ of the value at
+/// the shocked state, times the multiplier. With kₛ = <see cref="JointScenarioSet.PriceSlope"/>,
+/// a move dF, dσ since the anchor expands the loss as in DESIGN §5.2:
+/// L[s] − ((D[s]·kₛ − D₀)·dF + ½(G[s]·kₛ² − G₀)·dF² + (V[s]·(1 + vₛ) − V₀)·dσ) for a relative vol shock.</item>
+/// <item>Centre values <see cref="Value"/>, <see cref="CentreDelta"/>, <see cref="CentreGamma"/>,
+/// <see cref="CentreVega"/> at today's unaged state, and <see cref="DeltaEquivalent"/>.</item>
+/// </list>
+/// <para><see cref="Rebuild"/> installs a set (recalibration) and revalues every registered instrument;
+/// each call starts a new <see cref="Epoch"/>, so cached account vectors built from older rows are
+/// known to be stale. Rebuilding never allocates: storage is sized at construction for
+/// <c>maxScenarios</c>. Single owner: built and read on the engine's thread.</para>
+/// </remarks>
+public sealed class JointRiskArrayTable
+{
+    private readonly InstrumentTable _instruments;
+    private readonly double[] _loss;
+    private readonly double[] _delta;
+    private readonly double[] _gamma;
+    private readonly double[] _vega;
+    private readonly double[] _value;
+    private readonly double[] _centreDelta;
+    private readonly double[] _centreGamma;
+    private readonly double[] _centreVega;
+    private readonly double[] _deltaEquivalent;
+    private readonly long[] _builtEpoch;
+    private JointScenarioSet? _set;
+
+    /// <summary>Creates an empty table for the instruments of <paramref name="instruments"/> and sets of up to <paramref name="maxScenarios"/> scenarios.</summary>
+    public JointRiskArrayTable(InstrumentTable instruments, int maxScenarios)
+    {
+        ArgumentNullException.ThrowIfNull(instruments);
+        if (maxScenarios is < 1 or > JointScenarioSet.MaxScenarios)
+        {
+            ThrowHelper.ArgumentOutOfRange(nameof(maxScenarios), maxScenarios, "max joint scenarios must be in [1, 65536].");
+        }
+
+        _instruments = instruments;
+        var lanes = Vector<double>.Count;
+        ScenarioStride = (maxScenarios + lanes - 1) / lanes * lanes;
+        var capacity = instruments.Capacity;
+        var cells = checked(capacity * ScenarioStride);
+        _loss = new double[cells];
+        _delta = new double[cells];
+        _gamma = new double[cells];
+        _vega = new double[cells];
+        _value = new double[capacity];
+        _centreDelta = new double[capacity];
+        _centreGamma = new double[capacity];
+        _centreVega = new double[capacity];
+        _deltaEquivalent = new double[capacity];
+        _builtEpoch = new long[capacity];
+    }
+
+    /// <summary>Doubles per instrument row: the largest scenario count rounded up to whole SIMD lanes.</summary>
+    public int ScenarioStride { get; }
+
+    /// <summary>The installed scenario set; null before the first <see cref="Rebuild"/>.</summary>
+    public JointScenarioSet? Set => _set;
+
+    /// <summary>Scenarios of the installed set (0 before the first rebuild).</summary>
+    public int ScenarioCount => _set is null ? 0 : _set.Count;
+
+    /// <summary>Number of rebuilds so far: 1 after the first. Rows are current when <see cref="IsBuilt"/>.</summary>
+    public long Epoch { get; private set; }
+
+    /// <summary>True when the instrument's row was built in the current epoch.</summary>
+    public bool IsBuilt(int instrument) => Epoch > 0 && _builtEpoch[instrument] == Epoch;
+
+    /// <summary>Loss of one long contract per scenario (<see cref="ScenarioStride"/> long, zero past the scenario count).</summary>
+    public ReadOnlySpan<double> Losses(int instrument) => new(_loss, instrument * ScenarioStride, ScenarioStride);
+
+    /// <summary>Delta of one contract at each shocked state, times the multiplier.</summary>
+    public ReadOnlySpan<double> Deltas(int instrument) => new(_delta, instrument * ScenarioStride, ScenarioStride);
+
+    /// <summary>Gamma of one contract at each shocked state, times the multiplier.</summary>
+    public ReadOnlySpan<double> Gammas(int instrument) => new(_gamma, instrument * ScenarioStride, ScenarioStride);
+
+    /// <summary>Vega (per 1.00 of vol) of one contract at each shocked state, times the multiplier.</summary>
+    public ReadOnlySpan<double> Vegas(int instrument) => new(_vega, instrument * ScenarioStride, ScenarioStride);
+
+    /// <summary>Market value of one long contract now (premium × multiplier; 0 for a future).</summary>
+    public double Value(int instrument) => _value[instrument];
+
+    /// <summary>Delta of one contract now, times the multiplier.</summary>
+    public double CentreDelta(int instrument) => _centreDelta[instrument];
+
+    /// <summary>Gamma of one contract now, times the multiplier.</summary>
+    public double CentreGamma(int instrument) => _centreGamma[instrument];
+
+    /// <summary>Vega of one contract now, times the multiplier.</summary>
+    public double CentreVega(int instrument) => _centreVega[instrument];
+
+    /// <summary>Delta of one contract in contracts of its underlying future (1 for a future).</summary>
+    public double DeltaEquivalent(int instrument) => _deltaEquivalent[instrument];
+
+    /// <summary>
+    /// Installs <paramref name="set"/> (a recalibration when it replaces another), starts a new epoch
+    /// and revalues every registered instrument at <paramref name="market"/>. Throws when the set's
+    /// group count differs from the instrument table's, it has more scenarios than the table was
+    /// sized for, or a price or smile is missing. Allocates nothing.
+    /// </summary>
+    public void Rebuild(JointScenarioSet set, MarketSnapshot market)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        ArgumentNullException.ThrowIfNull(market);
+        if (set.GroupCount != _instruments.GroupCount)
+        {
+            ThrowHelper.Argument(nameof(set), "joint scenario set must shock exactly the instrument table's product groups.");
+        }
+
+        if (set.Count > ScenarioStride)
+        {
+            ThrowHelper.ArgumentOutOfRange(nameof(set), set.Count, "joint scenario set has more scenarios than the table was sized for.");
+        }
+
+        _set = set;
+        Epoch++;
+        for (var i = 0; i < _instruments.Count; i++)
+        {
+            Build(i, market);
+        }
+    }
+
+    /// <summary>
+    /// Revalues one instrument's row under the installed set at <paramref name="market"/> (e.g. an
+    /// instrument registered after the last rebuild). Allocates nothing.
+    /// </summary>
+    public void Build(int instrument, MarketSnapshot market)
+    {
+        ArgumentNullException.ThrowIfNull(market);
+        var set = _set;
+        if (set is null)
+        {
+            ThrowHelper.InvalidOperation("no joint scenario set installed: call Rebuild first.");
+        }
+
+        ref readonly var inst = ref _instruments[instrument];
+        var forward = market.Price(inst.Underlying);
+        if (double.IsNaN(forward))
+        {
+            ThrowHelper.InvalidOperation("no price for the underlying future of instrument " + inst.Index + ".");
+        }
+
+        var offset = instrument * ScenarioStride;
+        var loss = _loss.AsSpan(offset, ScenarioStride);
+        var delta = _delta.AsSpan(offset, ScenarioStride);
+        var gamma = _gamma.AsSpan(offset, ScenarioStride);
+        var vega = _vega.AsSpan(offset, ScenarioStride);
+        loss.Clear();
+        delta.Clear();
+        gamma.Clear();
+        vega.Clear();
+        var count = set.Count;
+        var group = inst.Group;
+        var m = inst.Multiplier;
+        if (inst.Kind == InstrumentKind.Future)
+        {
+            for (var s = 0; s < count; s++)
+            {
+                loss[s] = -forward * set.PriceShock(s, group) * m;
+                delta[s] = m;
+            }
+
+            _value[instrument] = 0;
+            _centreDelta[instrument] = m;
+            _centreGamma[instrument] = 0;
+            _centreVega[instrument] = 0;
+            _deltaEquivalent[instrument] = 1;
+        }
+        else
+        {
+            var smile = market.Smile(instrument);
+            if (smile is null)
+            {
+                ThrowHelper.InvalidOperation("no vol smile for option instrument " + inst.Index + ".");
+            }
+
+            var t = inst.ExpiryYears;
+            var rate = market.Rate;
+            var strike = inst.Strike;
+            var isCall = inst.IsCall;
+            var vol = smile.Vol(forward, strike);
+            var now = Black76.Greeks(isCall, forward, strike, t, rate, vol);
+            var aged = t - set.HorizonYears;
+            set.LocateTenor(t, out var bucket, out var fraction);
+            for (var s = 0; s < count; s++)
+            {
+                var shockedVol = vol * (1.0 + set.InterpolatedVolShock(s, group, bucket, fraction));
+                var node = Black76.Greeks(isCall, forward * set.PriceSlope(s, group), strike, aged, rate, shockedVol > ScanParameters.MinVol ? shockedVol : ScanParameters.MinVol);
+                loss[s] = -(node.Price - now.Price) * m;
+                delta[s] = node.Delta * m;
+                gamma[s] = node.Gamma * m;
+                vega[s] = node.Vega * m;
+            }
+
+            _value[instrument] = now.Price * m;
+            _centreDelta[instrument] = now.Delta * m;
+            _centreGamma[instrument] = now.Gamma * m;
+            _centreVega[instrument] = now.Vega * m;
+            _deltaEquivalent[instrument] = now.Delta * m / _instruments[inst.Underlying].Multiplier;
+        }
+
+        _builtEpoch[instrument] = Epoch;
+    }
+}
