@@ -44,6 +44,12 @@ public struct Xoshiro256StarStar
     /// <summary>A uniform double in [0, 1) with 53 random bits.</summary>
     public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
 
+    /// <summary>A uniform integer in [0, <paramref name="bound"/>), bound &gt; 0 (Lemire's multiply-shift; bias below 2⁻³²).</summary>
+    public int Next(int bound) => (int)(((NextUInt64() >> 32) * (ulong)bound) >> 32);
+
+    /// <summary>True with probability <paramref name="p"/>.</summary>
+    public bool Chance(double p) => NextDouble() < p;
+
     /// <summary>A standard normal deviate (Marsaglia polar method; deviates come in pairs, the second is kept for the next call).</summary>
     public double NextGaussian()
     {

@@ -1,3 +1,4 @@
+using RiskGate.Engine.Joint;
 using RiskGate.Engine.Pricing;
 using RiskGate.Protocol.Enums;
 using RiskGate.Protocol.Messages;
@@ -5,7 +6,7 @@ using RiskGate.Protocol.Messages;
 namespace RiskGate.Host.Simulate;
 
 /// <summary>
-/// Generates a realistic, deterministic session from a seed (xoshiro256**): start-of-day limits and
+/// Generates a realistic, deterministic session from a seed (xoshiro256**, `RiskGate.Engine.Joint.Xoshiro256StarStar`): start-of-day limits and
 /// cash for every account, then a stream of new orders, cancels, replaces, fills, futures prices on a
 /// correlated path with jumps, collateral changes and kill switches, all encoded with the protocol
 /// encoders. The generator tracks the orders it has sent (not what the gate decided), so some fills,

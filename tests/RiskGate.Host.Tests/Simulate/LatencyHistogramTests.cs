@@ -1,3 +1,4 @@
+using RiskGate.Engine.Joint;
 using RiskGate.Host.Simulate;
 
 namespace RiskGate.Host.Tests.Simulate;
