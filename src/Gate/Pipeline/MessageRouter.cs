@@ -133,7 +133,7 @@ public sealed class MessageRouter
         decision.Reason = reason;
         decision.Status = reason == RejectReason.None ? DecisionStatus.Accepted : DecisionStatus.Rejected;
 
-        if (_sweepAccounts > 0 && (inputSequence + 1) % _sweepInterval == 0)
+        if (_sweepAccounts > 0 && inputSequence >= 0 && (inputSequence + 1) % _sweepInterval == 0)
         {
             _engine.Sweep(_sweepAccounts);
             CollectAlerts(inputSequence, ref sink);
