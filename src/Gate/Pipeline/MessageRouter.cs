@@ -133,7 +133,7 @@ public sealed class MessageRouter
         decision.Reason = reason;
         decision.Status = reason == RejectReason.None ? DecisionStatus.Accepted : DecisionStatus.Rejected;
 
-        if (_sweepAccounts > 0 && (inputSequence + 1) % _sweepInterval == 0)
+        if (_sweepAccounts > 0 && inputSequence >= 0 && (inputSequence + 1) % _sweepInterval == 0)
         {
             _engine.Sweep(_sweepAccounts);
             CollectAlerts(inputSequence, ref sink);
@@ -258,6 +258,20 @@ public sealed class MessageRouter
             case MessageType.ReplaceOrder:
                 {
                     ReplaceOrderDecoder.TryWrap(message, out var m);
+
+                    // The wire replace carries no time in force: the order keeps its own (and its GTD expiry),
+                    // read from the working order; an unknown order is refused by the engine anyway.
+                    var timeInForce = EngineTimeInForce.Day;
+                    var expire = -1L;
+                    var account = _engine.AccountIndex(m.AccountId);
+                    var slot = account >= 0 ? _engine.Orders.Find(account, m.OriginalClientOrderId) : -1;
+                    if (slot >= 0)
+                    {
+                        ref readonly var working = ref _engine.Orders[slot];
+                        timeInForce = working.TimeInForce;
+                        expire = working.TimeInForce == EngineTimeInForce.GoodTillDate ? working.ExpireNanoseconds : -1;
+                    }
+
                     var order = new OrderRequest
                     {
                         Sequence = sequence,
@@ -267,10 +281,10 @@ public sealed class MessageRouter
                         ClientOrderId = m.ClientOrderId,
                         Side = (EngineSide)(byte)m.Side,
                         Type = m.Price == long.MinValue ? EngineOrderType.Market : EngineOrderType.Limit,
-                        TimeInForce = EngineTimeInForce.Day,
+                        TimeInForce = timeInForce,
                         Quantity = m.Quantity,
                         Price = m.Price,
-                        ExpireTime = -1,
+                        ExpireTime = expire,
                     };
                     result = _engine.OnReplaceOrder(in order, m.OriginalClientOrderId);
                     return RejectReason.None;

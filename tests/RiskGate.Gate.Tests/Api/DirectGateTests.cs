@@ -95,6 +95,42 @@ public class DirectGateTests
     }
 
     [Fact]
+    public void Submit_RiskParameters_SetsGroupDefaultLimitsOnTheEngine()
+    {
+        var gate = new DirectGate(new GateOptions { Engine = GateSession.EngineOptions() });
+        var message = new byte[MessageHeader.Length + RiskParametersDecoder.BlockLength + 4]; // 148 bytes: too large for a slot
+        RiskParametersEncoder.Wrap(message).ProductGroupId(1).Methodology(MarginMethodology.Scan)
+            .PriceScanRangeKind(ScanRangeKind.Relative).VolScanRangeKind(ScanRangeKind.Relative).PriceScanRange(0.06).VolScanRange(0.25)
+            .LookAhead(86_400_000_000_000).InitialToMaintenanceRatio(1.1).RiskFreeRate(0).PriceCollar(0.02)
+            .DefaultMaxOrderQuantity(7).DefaultMaxNotional(123_4567).DefaultPositionLimit(70).DefaultMaxWorkingOrders(9)
+            .SendingTime(1).BeginScanPoints(0);
+
+        var d = gate.Submit(message, 0);
+
+        Assert.True(d.IsAccepted, d.Reason.ToString());
+        var limits = gate.Engine.GroupLimits(1);
+        Assert.Equal(7, limits.MaxOrderQuantity);
+        Assert.Equal(123.4567, limits.MaxNotional, 9); // MONEY4 → currency units
+        Assert.Equal(70, limits.MaxPosition);
+        Assert.Equal(9, limits.MaxWorkingOrders);
+        Assert.Equal(0.02, limits.CollarFraction);
+        Assert.Equal(gate.Engine.Options.ThrottleCapacity, limits.MaxOrdersPerWindow); // null → no throttle beyond capacity
+    }
+
+    [Fact]
+    public void Submit_ScopedAccountLimits_UnsupportedNotWidened()
+    {
+        var gate = new DirectGate(new GateOptions { Engine = GateSession.EngineOptions() });
+        var message = new byte[AccountLimitsEncoder.Length];
+        AccountLimitsEncoder.Wrap(message).AccountId(3).ProductGroupId(0).MaxOrderQuantity(1).SendingTime(1);
+
+        var d = gate.Submit(message, 0);
+
+        Assert.Equal(RejectReason.UnsupportedMessage, d.Reason);
+        Assert.Equal(-1, gate.Engine.AccountIndex(3)); // nothing registered
+    }
+
+    [Fact]
     public void Submit_OutboundSequences_GapFreeAcrossDecisionsAndWireAlerts()
     {
         var gate = new DirectGate(GateSession.Options());

@@ -42,6 +42,7 @@ public class GatePipelineTests
 
         var accepted = 0;
         var malformed = 0;
+        var alertIndex = 0;
         foreach (var m in logical)
         {
             var d = recorder.Decisions[(int)sequence];
@@ -51,28 +52,33 @@ public class GatePipelineTests
             {
                 Assert.True(d.Reason is RejectReason.MalformedMessage or RejectReason.UnsupportedMessage, "malformed input got " + d.Reason);
                 malformed++;
-                sequence++;
-                continue;
+            }
+            else
+            {
+                var expected = GateSession.Apply(oracle, m, sequence);
+                Assert.Equal(sequence, expected.Sequence);
+                Assert.Equal((RejectReason)(ushort)expected.Reason, d.Reason);
+                Assert.Equal(expected.Accepted, d.IsAccepted);
+                Assert.Equal(Money4.FromDouble(expected.InitialBefore), d.InitialMarginBefore);
+                Assert.Equal(Money4.FromDouble(expected.InitialAfter), d.InitialMarginAfter);
+                Assert.Equal(Money4.FromDouble(expected.Equity), d.Equity);
+                Assert.Equal(Money4.FromDouble(expected.Excess), d.Excess);
+                Assert.Equal(oracle.Now, d.DecisionTimeNs);
+                ExpectAlerts(oracle, recorder, sequence, ref alertIndex);
+                accepted += d.IsAccepted ? 1 : 0;
             }
 
-            var expected = GateSession.Apply(oracle, m, sequence);
-            var expectedAlerts = oracle.Alerts.Items.Length;
-            Assert.True(expected.Sequence == sequence, "engine echoed another sequence");
-            Assert.Equal((RejectReason)(ushort)expected.Reason, d.Reason);
-            Assert.Equal(expected.Accepted, d.IsAccepted);
-            Assert.Equal(Money4.FromDouble(expected.InitialBefore), d.InitialMarginBefore);
-            Assert.Equal(Money4.FromDouble(expected.InitialAfter), d.InitialMarginAfter);
-            Assert.Equal(Money4.FromDouble(expected.Equity), d.Equity);
-            Assert.Equal(Money4.FromDouble(expected.Excess), d.Excess);
-            Assert.True(expectedAlerts >= 0);
-            accepted += d.IsAccepted ? 1 : 0;
             if ((sequence + 1) % gate.Options.SweepInterval == 0)
             {
                 oracle.Sweep(gate.Options.SweepAccounts);
+                ExpectAlerts(oracle, recorder, sequence, ref alertIndex);
             }
 
             sequence++;
         }
+
+        Assert.Equal(recorder.Alerts.Count, alertIndex);
+        Assert.True(alertIndex > 0, "no alert raised: the alert path went untested");
 
         // The session must exercise both outcomes, or the comparison proves little.
         Assert.InRange(accepted, Count / 20, Count);
@@ -131,6 +137,7 @@ public class GatePipelineTests
             Assert.True(directEncoded[i].AsSpan().SequenceEqual(recorder.Encoded[i]), "encoded decision " + i + " differs");
         }
 
+        Assert.NotEmpty(recorder.Alerts);
         Assert.Contains(recorder.Decisions, d => d.IsAccepted);
         Assert.Contains(recorder.Decisions, d => d.Reason == RejectReason.InsufficientMargin || d.Reason == RejectReason.PriceOutsideCollar);
     }
@@ -299,6 +306,22 @@ public class GatePipelineTests
                 Assert.Equal((ulong)polled, d.InputSequence);
                 polled++;
             }
+        }
+    }
+
+    private static void ExpectAlerts(RiskEngine oracle, Recorder recorder, long sequence, ref int alertIndex)
+    {
+        foreach (var expected in oracle.Alerts.Items)
+        {
+            Assert.True(alertIndex < recorder.Alerts.Count, "missing alert of input " + sequence);
+            var actual = recorder.Alerts[alertIndex++];
+            Assert.Equal(sequence, actual.InputSequence);
+            Assert.Equal((byte)expected.Kind, (byte)actual.Kind);
+            Assert.Equal(expected.AccountId, actual.AccountId);
+            Assert.Equal(expected.ClientOrderId, actual.ClientOrderId);
+            Assert.Equal((byte)expected.State, (byte)actual.TradingState);
+            Assert.Equal(Money4.FromDouble(expected.Equity), actual.Equity);
+            Assert.Equal(Money4.FromDouble(expected.Maintenance), actual.MaintenanceMargin);
         }
     }
 

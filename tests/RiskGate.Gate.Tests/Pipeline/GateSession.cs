@@ -259,6 +259,10 @@ internal sealed class GateSession
             case MessageType.CancelOrder:
                 return engine.OnCancelOrder(sequence, m.Time, m.Account, m.OtherId);
             case MessageType.ReplaceOrder:
+                // A replace keeps the working order's time in force and GTD expiry (the wire carries neither).
+                var a = engine.AccountIndex(m.Account);
+                var slot = a >= 0 ? engine.Orders.Find(a, m.OtherId) : -1;
+                var tif = slot >= 0 ? engine.Orders[slot].TimeInForce : EngineTif.Day;
                 var replace = new OrderRequest
                 {
                     Sequence = sequence,
@@ -268,10 +272,10 @@ internal sealed class GateSession
                     ClientOrderId = m.Id,
                     Side = (EngineSide)m.Side,
                     Type = EngineOrderType.Limit,
-                    TimeInForce = EngineTif.Day,
+                    TimeInForce = tif,
                     Quantity = m.Quantity,
                     Price = m.Price,
-                    ExpireTime = -1,
+                    ExpireTime = tif == EngineTif.GoodTillDate ? engine.Orders[slot].ExpireNanoseconds : -1,
                 };
                 return engine.OnReplaceOrder(in replace, m.OtherId);
             case MessageType.Fill:
