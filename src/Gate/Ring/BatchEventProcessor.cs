@@ -36,6 +36,7 @@ public sealed class BatchEventProcessor<T, THandler, TIdle> : IEventProcessor
     private readonly WaitSignal _signal;
     private readonly IExceptionPolicy _policy;
     private readonly long _maxBatchSize;
+    private readonly int _coalescePauses;
     private THandler _handler;
     private TIdle _idle;
     private Thread? _thread;
@@ -54,8 +55,11 @@ public sealed class BatchEventProcessor<T, THandler, TIdle> : IEventProcessor
     /// <param name="idle">The idle strategy; copied into the processor.</param>
     /// <param name="maxBatchSize">Most events per batch before progress is published; 0 means the ring capacity.</param>
     /// <param name="policy">What to do when the handler throws; null means <see cref="ExceptionPolicy.HaltSilently"/>.</param>
+    /// <param name="coalescePauses">Pause instructions before re-reading the cursor while streaming small
+    /// batches (see <see cref="BatchCoalescing"/>); 0 turns coalescing off.</param>
     /// <exception cref="ArgumentNullException">A reference argument is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBatchSize"/> is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxBatchSize"/> is negative, or
+    /// <paramref name="coalescePauses"/> is outside [0, <see cref="BatchCoalescing.MaxPauses"/>].</exception>
     public BatchEventProcessor(
         string name,
         RingBuffer<T> ring,
@@ -64,13 +68,16 @@ public sealed class BatchEventProcessor<T, THandler, TIdle> : IEventProcessor
         THandler handler,
         TIdle idle,
         int maxBatchSize = 0,
-        IExceptionPolicy? policy = null)
+        IExceptionPolicy? policy = null,
+        int coalescePauses = BatchCoalescing.DefaultPauses)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(ring);
         ArgumentNullException.ThrowIfNull(sequencer);
         ArgumentNullException.ThrowIfNull(barrier);
         ArgumentOutOfRangeException.ThrowIfNegative(maxBatchSize);
+        ArgumentOutOfRangeException.ThrowIfNegative(coalescePauses);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(coalescePauses, BatchCoalescing.MaxPauses);
         if (ring.Capacity != sequencer.Capacity)
         {
             throw new ArgumentException("The ring and the sequencer must have the same capacity.", nameof(sequencer));
@@ -84,6 +91,7 @@ public sealed class BatchEventProcessor<T, THandler, TIdle> : IEventProcessor
         _idle = idle;
         _maxBatchSize = maxBatchSize == 0 ? ring.Capacity : maxBatchSize;
         _policy = policy ?? ExceptionPolicy.HaltSilently;
+        _coalescePauses = coalescePauses;
     }
 
     /// <inheritdoc />
@@ -137,14 +145,31 @@ public sealed class BatchEventProcessor<T, THandler, TIdle> : IEventProcessor
     private void Run()
     {
         var next = Sequence.Value + 1;
+        var streaming = false;
         try
         {
             while (!_barrier.IsAlerted)
             {
-                var available = _barrier.WaitFor(next, ref _idle);
+                var available = _barrier.Peek(next);
                 if (available < next)
                 {
-                    continue;
+                    available = _barrier.WaitFor(next, ref _idle);
+                    if (available < next)
+                    {
+                        continue;
+                    }
+
+                    streaming = false;
+                }
+                else if (streaming && available - next + 1 < BatchCoalescing.SmallBatch && _coalescePauses != 0)
+                {
+                    // See BatchCoalescing: let a streaming producer publish a few more from a line it owns.
+                    BatchCoalescing.Pause(_coalescePauses);
+                    available = _barrier.Peek(next);
+                }
+                else
+                {
+                    streaming = true;
                 }
 
                 var end = Math.Min(available, next + _maxBatchSize - 1);

@@ -56,6 +56,10 @@ public sealed class SequenceBarrier
         return available;
     }
 
+    /// <summary>The highest sequence available now, without waiting (below <paramref name="sequence"/> when none is). Owning consumer thread only.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public long Peek(long sequence) => Available(sequence);
+
     /// <summary>Alerts the consumer: a wait in progress returns early and processors stop. Any thread.</summary>
     public void Alert()
     {

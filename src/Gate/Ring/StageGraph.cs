@@ -53,6 +53,7 @@ public sealed class StageGraph<T>
     /// <param name="dependsOn">Earlier stages of this graph; empty for a first stage.</param>
     /// <param name="maxBatchSize">Most events per batch; 0 means the ring capacity.</param>
     /// <param name="policy">Exception policy; null means halt.</param>
+    /// <param name="coalescePauses">Batch coalescing while streaming (see <see cref="BatchCoalescing"/>); 0 turns it off.</param>
     /// <returns>The stage's processor.</returns>
     /// <exception cref="InvalidOperationException">The graph was already started.</exception>
     /// <exception cref="ArgumentException">A dependency is not a stage of this graph.</exception>
@@ -62,7 +63,8 @@ public sealed class StageGraph<T>
         TIdle idle,
         IEventProcessor[]? dependsOn = null,
         int maxBatchSize = 0,
-        IExceptionPolicy? policy = null)
+        IExceptionPolicy? policy = null,
+        int coalescePauses = BatchCoalescing.DefaultPauses)
         where THandler : struct, IStageHandler<T>
         where TIdle : struct, IIdleStrategy
     {
@@ -85,7 +87,7 @@ public sealed class StageGraph<T>
         }
 
         var processor = new BatchEventProcessor<T, THandler, TIdle>(
-            name, _ring, _sequencer, _sequencer.NewBarrier(barrierSequences), handler, idle, maxBatchSize, policy);
+            name, _ring, _sequencer, _sequencer.NewBarrier(barrierSequences), handler, idle, maxBatchSize, policy, coalescePauses);
         foreach (var dependency in dependsOn)
         {
             _dependedOn.Add(dependency);

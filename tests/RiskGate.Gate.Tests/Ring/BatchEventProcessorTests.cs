@@ -172,5 +172,9 @@ public class BatchEventProcessorTests
             "p", ring, new SingleProducerSequencer(8), barrier, new RecordingHandler(), new YieldingIdleStrategy()));
         Assert.ThrowsAny<ArgumentException>(() => new BatchEventProcessor<long, RecordingHandler, YieldingIdleStrategy>(
             " ", ring, sequencer, barrier, new RecordingHandler(), new YieldingIdleStrategy()));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new BatchEventProcessor<long, RecordingHandler, YieldingIdleStrategy>(
+            "p", ring, sequencer, barrier, new RecordingHandler(), new YieldingIdleStrategy(), coalescePauses: -1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new BatchEventProcessor<long, RecordingHandler, YieldingIdleStrategy>(
+            "p", ring, sequencer, barrier, new RecordingHandler(), new YieldingIdleStrategy(), coalescePauses: BatchCoalescing.MaxPauses + 1));
     }
 }

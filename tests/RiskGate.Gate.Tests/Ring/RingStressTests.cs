@@ -14,13 +14,15 @@ public class RingStressTests
     private const long TotalEvents = 10_000_002; // divisible by 1 and 3 producers
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
 
-    [Fact]
-    public void OneProducerOneConsumer_TenMillion_NoLossDuplicateOrReorder()
+    [Theory]
+    [InlineData(0)] // coalescing off: the consumer reads the cursor after every batch
+    [InlineData(BatchCoalescing.DefaultPauses)] // coalescing on: reads are delayed while streaming
+    public void OneProducerOneConsumer_TenMillion_NoLossDuplicateOrReorder(int coalescePauses)
     {
         var ring = new RingBuffer<GateSlot>(Capacity);
         var sequencer = new SingleProducerSequencer(Capacity);
         var graph = new StageGraph<GateSlot>(ring, sequencer);
-        var consumer = graph.AddStage("C", new OrderCheckHandler(1, false), new YieldingIdleStrategy());
+        var consumer = graph.AddStage("C", new OrderCheckHandler(1, false), new YieldingIdleStrategy(), coalescePauses: coalescePauses);
         graph.Start();
 
         RunProducers(1, TotalEvents, _ => ProduceSingle(ring, sequencer, TotalEvents));
@@ -31,13 +33,15 @@ public class RingStressTests
         Assert.True(consumer.BatchCount < TotalEvents); // progress was published per batch, not per event
     }
 
-    [Fact]
-    public void ThreeProducersOneConsumer_TenMillion_NoLossDuplicateOrReorder()
+    [Theory]
+    [InlineData(0)] // coalescing off: the consumer reads the cursor after every batch
+    [InlineData(BatchCoalescing.DefaultPauses)] // coalescing on: reads are delayed while streaming
+    public void ThreeProducersOneConsumer_TenMillion_NoLossDuplicateOrReorder(int coalescePauses)
     {
         var ring = new RingBuffer<GateSlot>(Capacity);
         var sequencer = new MultiProducerSequencer(Capacity);
         var graph = new StageGraph<GateSlot>(ring, sequencer);
-        var consumer = graph.AddStage("C", new OrderCheckHandler(3, false), new YieldingIdleStrategy());
+        var consumer = graph.AddStage("C", new OrderCheckHandler(3, false), new YieldingIdleStrategy(), coalescePauses: coalescePauses);
         graph.Start();
 
         RunProducers(3, TotalEvents / 3, p => ProduceMulti(ring, sequencer, p, TotalEvents / 3));
