@@ -59,23 +59,42 @@ internal static class RingRunners<TIdle>
         }
     }
 
-    public static ThroughputSample OneToOne(long events, TIdle idle)
+    /// <summary>1P→1C. <paramref name="producerBatch"/> &gt; 1: the producer claims that many slots, fills them and
+    /// publishes them with one store (what a gateway does with the messages of one network read).</summary>
+    public static ThroughputSample OneToOne(long events, TIdle idle, int coalescePauses = BatchCoalescing.DefaultPauses, int producerBatch = 1)
     {
         var ring = new RingBuffer<GateSlot>(Capacity);
         var sequencer = new SingleProducerSequencer(Capacity);
         var graph = new StageGraph<GateSlot>(ring, sequencer);
-        var consumer = graph.AddStage("perf-consumer", new CountingHandler(1, events), idle);
+        var consumer = graph.AddStage("perf-consumer", new CountingHandler(1, events), idle, coalescePauses: coalescePauses);
         graph.Start();
         var start = new StartSignal();
         var producer = new Thread(() =>
         {
             start.Wait();
             var claimIdle = idle;
-            for (long i = 0; i < events; i++)
+            if (producerBatch <= 1)
             {
-                var s = sequencer.Claim(ref claimIdle);
-                OrderValidator.Stamp(ref ring[s], 0, i);
-                sequencer.Publish(s);
+                for (long i = 0; i < events; i++)
+                {
+                    var s = sequencer.Claim(ref claimIdle);
+                    OrderValidator.Stamp(ref ring[s], 0, i);
+                    sequencer.Publish(s);
+                }
+
+                return;
+            }
+
+            for (long i = 0; i < events;)
+            {
+                var n = (int)Math.Min(producerBatch, events - i);
+                var high = sequencer.Claim(n, ref claimIdle);
+                for (var s = high - n + 1; s <= high; s++, i++)
+                {
+                    OrderValidator.Stamp(ref ring[s], 0, i);
+                }
+
+                sequencer.Publish(high);
             }
         })
         { IsBackground = true, Name = "perf-producer" };
@@ -90,13 +109,13 @@ internal static class RingRunners<TIdle>
         return new ThroughputSample(events, StartSignal.Seconds(t0, handler.EndTicks), consumer.BatchCount, errors, GC.CollectionCount(0) - gc);
     }
 
-    public static ThroughputSample ManyToOne(int producers, long eventsPerProducer, TIdle idle)
+    public static ThroughputSample ManyToOne(int producers, long eventsPerProducer, TIdle idle, int coalescePauses = BatchCoalescing.DefaultPauses)
     {
         var total = producers * eventsPerProducer;
         var ring = new RingBuffer<GateSlot>(Capacity);
         var sequencer = new MultiProducerSequencer(Capacity);
         var graph = new StageGraph<GateSlot>(ring, sequencer);
-        var consumer = graph.AddStage("perf-consumer", new CountingHandler(producers, total), idle);
+        var consumer = graph.AddStage("perf-consumer", new CountingHandler(producers, total), idle, coalescePauses: coalescePauses);
         graph.Start();
         var start = new StartSignal();
         var threads = new Thread[producers];
@@ -132,7 +151,7 @@ internal static class RingRunners<TIdle>
         return new ThroughputSample(total, StartSignal.Seconds(t0, handler.EndTicks), consumer.BatchCount, errors, GC.CollectionCount(0) - gc);
     }
 
-    public static (LongHistogram Histogram, long Errors) PingPong(int roundTrips, TIdle idle)
+    public static (LongHistogram Histogram, long Errors) PingPong(int roundTrips, TIdle idle, int coalescePauses = BatchCoalescing.DefaultPauses)
     {
         const int Size = 1024;
         var requests = new RingBuffer<GateSlot>(Size);
@@ -142,7 +161,7 @@ internal static class RingRunners<TIdle>
         var replyProgress = new Sequence();
         replySequencer.SetGatingSequences(replyProgress);
         var graph = new StageGraph<GateSlot>(requests, requestSequencer);
-        graph.AddStage("perf-echo", new EchoHandler(replies, replySequencer, idle), idle);
+        graph.AddStage("perf-echo", new EchoHandler(replies, replySequencer, idle), idle, coalescePauses: coalescePauses);
         graph.Start();
         var histogram = new LongHistogram(10_000_000_000L, 3);
         long errors = 0;
