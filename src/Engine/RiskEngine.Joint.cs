@@ -18,6 +18,21 @@ public sealed partial class RiskEngine
     public JointIncrementalMargin? JointMargin => _joint;
 
     /// <summary>
+    /// The account's current requirement and equity as the order path sees them: the scan part plus,
+    /// with ES groups configured, the ES part (each the worse side of its own working orders). Returns
+    /// <see cref="StateStatus.UnknownAccount"/> for a bad index; call after the seal. Allocates nothing.
+    /// </summary>
+    public MarginCheck AccountMargin(int account)
+    {
+        if (_margin is null)
+        {
+            ThrowHelper.InvalidOperation("the engine is not sealed.");
+        }
+
+        return AccountRequirement(account);
+    }
+
+    /// <summary>
     /// Recalibration: installs <paramref name="set"/> (built off the order path) as the joint scenario
     /// set, re-anchors every anchored ES group at the current market and rebuilds its joint rows; a new
     /// epoch starts and each account's joint vectors are rebuilt lazily on its next event. Throws when no
