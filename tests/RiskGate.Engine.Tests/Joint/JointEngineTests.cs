@@ -183,6 +183,43 @@ public class JointEngineTests
         Assert.Equal(epoch, joint.Epoch);
     }
 
+    [Fact]
+    public void EveryEsPath_AfterWarmUp_AllocatesNothing()
+    {
+        var f = new JointEngineFixture(es: MarginMethodology.Scan, nq: MarginMethodology.ExpectedShortfall, scenarios: 500);
+        var e = f.Engine;
+        var nqCall = f.NqOptions[4];
+        var callPrice = f.Price(nqCall);
+        Ok(f.Fill(1, NqZ, OrderSide.Sell, 2));
+        Ok(f.Fill(1, f.NqOptions[5], OrderSide.Buy, 3));
+        var kinds = new (string Name, Action<int> Run)[]
+        {
+            ("new+cancel ES-group future", k => { e.OnNewOrder(f.Order(1, NqZ, 1, OrderSide.Buy, 2, 21000)); e.OnCancelOrder(f.Seq(), f.Time += 10, 1, 1); }),
+            ("new+fill+fill ES-group option", k => { e.OnNewOrder(f.Order(2, nqCall, 1, OrderSide.Buy, 2, callPrice)); e.OnFill(f.Seq(), f.Time += 10, 2, 1, nqCall, OrderSide.Buy, 2, P(callPrice)); e.OnFill(f.Seq(), f.Time += 10, 2, 0, nqCall, OrderSide.Sell, 2, P(callPrice)); }),
+            ("tick then check", k => { e.OnMarketPrice(f.Seq(), f.Time += 10, NqZ, P(21000 + (k % 5))); e.OnNewOrder(f.Order(1, NqZ, 3, OrderSide.Sell, 1, 21000)); e.OnCancelOrder(f.Seq(), f.Time += 10, 1, 3); }),
+            ("scan-group order, ES account", k => { e.OnNewOrder(f.Order(1, EsZ, 4, OrderSide.Buy, 1, 6000)); e.OnCancelOrder(f.Seq(), f.Time += 10, 1, 4); }),
+            ("sweep and collateral", k => { e.Sweep(8); e.OnCollateral(f.Seq(), f.Time += 10, 1, CollateralAction.Deposit, 1); }),
+        };
+
+        foreach (var (name, run) in kinds)
+        {
+            for (var k = 0; k < 200; k++)
+            {
+                run(k);
+            }
+
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var k = 0; k < 10_000; k++)
+            {
+                run(k);
+            }
+
+            Assert.True(GC.GetAllocatedBytesForCurrentThread() == before, name + " allocated");
+        }
+
+        Assert.True(e.JointMargin!.HasSlot(e.AccountIndex(1)) && e.JointMargin.HasSlot(e.AccountIndex(2)));
+    }
+
     private static double MoneyRoundingOf(double amount) => RiskGate.Engine.Margin.MoneyRounding.RoundHalfUp(amount, 1.0);
 
     private static void AssertClose(double expected, double actual, string what)
