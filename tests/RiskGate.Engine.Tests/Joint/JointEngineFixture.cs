@@ -137,7 +137,7 @@ internal sealed class JointEngineFixture
         => new()
         {
             Sequence = Seq(),
-            Timestamp = Time += 1_000,
+            Timestamp = Time += 1_000_000,
             AccountId = account,
             InstrumentId = instrument,
             ClientOrderId = id,
