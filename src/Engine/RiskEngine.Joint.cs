@@ -48,6 +48,17 @@ public sealed partial class RiskEngine
             ThrowHelper.InvalidOperation("no Expected Shortfall group configured, or the engine is not sealed.");
         }
 
+        // Validate before re-anchoring, so a set that does not fit changes nothing.
+        if (set.GroupCount != _groupCount)
+        {
+            ThrowHelper.Argument(nameof(set), "joint scenario set must shock exactly the configured product groups.");
+        }
+
+        if (set.Count > joint.Arrays.ScenarioStride)
+        {
+            ThrowHelper.ArgumentOutOfRange(nameof(set), set.Count, "joint scenario set has more scenarios than JointEngineOptions.MaxScenarios allows.");
+        }
+
         var market = _market!;
         for (var g = 0; g < _groupCount; g++)
         {

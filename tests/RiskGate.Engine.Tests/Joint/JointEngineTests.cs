@@ -146,6 +146,23 @@ public class JointEngineTests
     }
 
     [Fact]
+    public void ReplaceJointScenarios_SetTooLarge_ThrowsAndChangesNothing()
+    {
+        var f = new JointEngineFixture();
+        Ok(f.Fill(1, NqZ, OrderSide.Sell, 5));
+        var joint = f.Engine.JointMargin!;
+        var epoch = joint.Epoch;
+        var reanchors = f.Engine.Market!.ReanchorCount;
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => f.Engine.ReplaceJointScenarios(JointEngineFixture.Scenarios(0.5, 2000)));
+
+        Assert.Equal(epoch, joint.Epoch);
+        Assert.Equal(reanchors, f.Engine.Market.ReanchorCount);
+        Assert.True(joint.Evaluate(f.Engine.AccountIndex(1), -1, 0, out var es, out _, out _));
+        AssertClose(f.FullJoint(1, 0), es, "unchanged set");
+    }
+
+    [Fact]
     public void Check_JointPoolExhausted_RejectsCapacityExhausted()
     {
         var f = new JointEngineFixture(es: MarginMethodology.Scan, nq: MarginMethodology.ExpectedShortfall, pool: 1);
