@@ -130,6 +130,7 @@ public sealed partial class RiskEngine
         {
             _market.SetFuturePrice(i, price * Price9, timestamp);
             TryAnchor(inst.Group);
+            SyncJointAnchors();
             _groupMoved[inst.Group] = true;
         }
 
@@ -171,6 +172,7 @@ public sealed partial class RiskEngine
         {
             _market.SetSmile(i, smile, timestamp);
             TryAnchor(_instruments[i].Group);
+            SyncJointAnchors();
             _groupMoved[_instruments[i].Group] = true;
         }
 
@@ -227,7 +229,7 @@ public sealed partial class RiskEngine
         }
 
         var store = _store!;
-        var before = _margin!.Requirement(a);
+        var before = AccountRequirement(a);
         if (action == CollateralAction.Withdraw && before.EquityBefore - amount < before.InitialBefore)
         {
             var r = EngineDecision.Reject(sequence, RejectCode.WithdrawalExceedsExcess, accountId, 0);
@@ -339,6 +341,7 @@ public sealed partial class RiskEngine
     {
         Begin(timestamp);
         _market!.AdvanceTime(timestamp);
+        SyncJointAnchors();
         ScanExpiries(sequence);
         return EngineDecision.Accept(sequence, 0, 0);
     }
@@ -380,7 +383,7 @@ public sealed partial class RiskEngine
                 continue;
             }
 
-            var r = _margin!.Requirement(a);
+            var r = AccountRequirement(a);
             UpdateMarginState(a, r.MaintenanceBefore, r.EquityBefore, -1);
             evaluated++;
         }

@@ -64,9 +64,9 @@ public sealed partial class RiskEngine
             return EngineDecision.Reject(sequence, RejectCode.UnknownOrder, accountId, clientOrderId);
         }
 
-        var before = _margin!.Requirement(a);
+        var before = AccountRequirement(a);
         Release(slot);
-        var after = _margin.Requirement(a);
+        var after = AccountRequirement(a);
         var d = EngineDecision.Accept(sequence, accountId, clientOrderId);
         d.InitialBefore = before.InitialBefore;
         d.InitialAfter = after.InitialBefore;
@@ -201,9 +201,9 @@ public sealed partial class RiskEngine
             return EngineDecision.Reject(sequence, RejectCode.CapacityExhausted, accountId, clientOrderId);
         }
 
-        var before = _margin!.Requirement(a);
+        var before = AccountRequirement(a);
         store.ApplyFill(a, i, side == OrderSide.Buy ? quantity : -quantity, price * Price9);
-        var after = _margin.Requirement(a);
+        var after = AccountRequirement(a);
         UpdateMarginState(a, after.MaintenanceBefore, after.EquityBefore, sequence);
         var d = EngineDecision.Accept(sequence, accountId, clientOrderId);
         d.InitialBefore = before.InitialBefore;

@@ -190,6 +190,7 @@ public sealed partial class RiskEngine
 
         _store = new AccountStore(_market, new AccountStoreOptions(_options.MaxAccounts, _options.MaxPositionsPerAccount, _options.MaxGroupsPerAccount));
         _margin = new IncrementalMargin(_store, _options.SafetyBuffer);
+        SealJoint();
     }
 
     /// <summary>
@@ -390,7 +391,7 @@ public sealed partial class RiskEngine
         }
 
         // (11) Margin.
-        margin = _margin!.CheckOrder(a, i, isBuy ? q : -q, price);
+        margin = CheckMargin(a, i, isBuy ? q : -q, price);
         if (margin.Status != StateStatus.Ok)
         {
             return margin.Status == StateStatus.CapacityExhausted ? RejectCode.CapacityExhausted : RejectCode.NoReferencePrice;

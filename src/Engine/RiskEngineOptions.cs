@@ -1,4 +1,5 @@
 using RiskGate.Engine.Checks;
+using RiskGate.Engine.Joint;
 using RiskGate.Engine.Margin;
 using RiskGate.Engine.Market;
 
@@ -28,6 +29,7 @@ public sealed class RiskEngineOptions
     /// <param name="safetyBuffer">Incremental margin safety buffer, in [0, 1].</param>
     /// <param name="maxExpiryScanPerCall">Pool slots examined for expiry per call, in [1, 1048576].</param>
     /// <param name="policy">Re-anchor limits (default <see cref="ReanchorPolicy.Default"/>).</param>
+    /// <param name="joint">Groups margined by Expected Shortfall over a joint scenario set, and its storage; null = every group by scan.</param>
     public RiskEngineOptions(
         MarginOptions margin,
         OrderLimits defaultLimits,
@@ -45,7 +47,8 @@ public sealed class RiskEngineOptions
         double liquidationFraction = 0.5,
         double safetyBuffer = 0.0,
         int maxExpiryScanPerCall = 64,
-        ReanchorPolicy? policy = null)
+        ReanchorPolicy? policy = null,
+        JointEngineOptions? joint = null)
     {
         ArgumentNullException.ThrowIfNull(margin);
         Range(nameof(maxAccounts), maxAccounts, 1, 1 << 20);
@@ -104,7 +107,16 @@ public sealed class RiskEngineOptions
         SafetyBuffer = safetyBuffer;
         MaxExpiryScanPerCall = maxExpiryScanPerCall;
         Policy = policy ?? ReanchorPolicy.Default;
+        if (joint is not null && joint.Methodology.Length != margin.Groups.Length)
+        {
+            ThrowHelper.Argument(nameof(joint), "joint options need exactly one methodology per product group of the margin options.");
+        }
+
+        Joint = joint;
     }
+
+    /// <summary>Expected Shortfall groups and their joint scenario set; null when every group is margined by scan.</summary>
+    public JointEngineOptions? Joint { get; }
 
     /// <summary>Scan setup per group and credits.</summary>
     public MarginOptions Margin { get; }

@@ -22,8 +22,9 @@ namespace RiskGate.Engine.Joint;
 /// may be taken in any order: the result does not depend on which tied scenario is "the" boundary,
 /// because they share one value. Weights need not sum to 1 (they are normalised by W).</para>
 /// <para><b>Algorithm.</b> A pivot is taken from an evenly spaced sample of 32 or 64 losses, a little
-/// above the expected quantile; one branch-free pass packs the losses at or above it into the
-/// scratch buffer; the tail almost always lies inside that small set, which is finished by three-way
+/// above the expected quantile; one pass packs the losses at or above it into the scratch buffer
+/// (SIMD: whole lanes below the pivot are skipped with one compare, the others filtered
+/// branch-free); the tail almost always lies inside that small set, which is finished by three-way
 /// quickselect (median-of-three pivots; ties form their own block, so equal losses cannot stall
 /// it). When the sample misjudges (very uneven weights), the whole vector is copied and selected.
 /// Expected cost O(N); the worst case of quickselect is quadratic on adversarial inputs, which
@@ -87,7 +88,35 @@ public static class ExpectedShortfall
             // above the pivot, so the survivors end up packed at the front of the scratch.
             var pivot = SamplePivot(losses, tail);
             var count = 0;
-            for (var i = 0; i < n; i++)
+            var i = 0;
+            if (Vector.IsHardwareAccelerated && n >= Vector<double>.Count)
+            {
+                // Most lanes hold no survivor (the pivot is near the upper quantile): one vector
+                // compare skips them, and only lanes with a survivor take the scalar filter.
+                var lanes = Vector<double>.Count;
+                var vp = new Vector<double>(pivot);
+                var vl = MemoryMarshal.Cast<double, Vector<double>>(losses);
+                for (var v = 0; v < vl.Length; v++)
+                {
+                    if (!Vector.GreaterThanOrEqualAny(vl[v], vp))
+                    {
+                        continue;
+                    }
+
+                    var end = (v + 1) * lanes;
+                    for (var j = v * lanes; j < end; j++)
+                    {
+                        var l = losses[j];
+                        sl[count] = l;
+                        sw[count] = weights[j];
+                        count += l >= pivot ? 1 : 0;
+                    }
+                }
+
+                i = vl.Length * lanes;
+            }
+
+            for (; i < n; i++)
             {
                 var l = losses[i];
                 sl[count] = l;

@@ -145,6 +145,26 @@ public sealed class JointRiskArrayTable
     }
 
     /// <summary>
+    /// Installs <paramref name="set"/> and starts a new epoch without revaluing anything (the engine
+    /// builds rows group by group as groups anchor). Same checks as <see cref="Rebuild"/>.
+    /// </summary>
+    internal void Install(JointScenarioSet set)
+    {
+        if (set.GroupCount != _instruments.GroupCount)
+        {
+            ThrowHelper.Argument(nameof(set), "joint scenario set must shock exactly the instrument table's product groups.");
+        }
+
+        if (set.Count > ScenarioStride)
+        {
+            ThrowHelper.ArgumentOutOfRange(nameof(set), set.Count, "joint scenario set has more scenarios than the table was sized for.");
+        }
+
+        _set = set;
+        Epoch++;
+    }
+
+    /// <summary>
     /// Revalues one instrument's row under the installed set at <paramref name="market"/> (e.g. an
     /// instrument registered after the last rebuild). Allocates nothing.
     /// </summary>

@@ -422,6 +422,12 @@ public sealed class IncrementalMargin
 
     private void EvaluateGroup(int account, int groupSlot, int scratch, int group, int combo, int instrument, long quantity)
     {
+        if (_excludedGroups is not null && _excludedGroups[group])
+        {
+            ExcludedScratch(scratch);
+            return;
+        }
+
         var p = _options.Groups[group];
         var nodes = p.Scan.Count;
         var weights = new ReadOnlySpan<double>(_market.Weights, group * _stride, _stride);
@@ -541,6 +547,32 @@ public sealed class IncrementalMargin
         _scanSpreadAfter[scratch] = heldAfter > 0 ? _scanAfter[scratch] + p.SpreadRate * Math.Min(longAfter, shortAfter) : 0;
         _somBefore[scratch] = held > 0 ? p.ShortOptionMinimum * shorts : 0;
         _somAfter[scratch] = heldAfter > 0 ? p.ShortOptionMinimum * shortsAfter : 0;
+    }
+
+    // Joint methodology hook (issue 8): a group margined by Expected Shortfall contributes nothing to
+    // the scan part (JointIncrementalMargin adds its requirement); equity still counts its positions.
+    private bool[]? _excludedGroups;
+
+    /// <summary>The lowest maintenance before the last evaluated order (credits counted optimistically), for the joint methodology's risk-reducing test.</summary>
+    internal double OptimisticMaintenanceBefore => _optimisticBefore;
+
+    /// <summary>Leaves <paramref name="group"/> out of the scan part (it is margined by Expected Shortfall). Start-up only.</summary>
+    internal void ExcludeGroup(int group) => (_excludedGroups ??= new bool[_instruments.GroupCount])[group] = true;
+
+    private void ExcludedScratch(int scratch)
+    {
+        _bandBefore[scratch] = 0;
+        _bandAfter[scratch] = 0;
+        _hasBefore[scratch] = false;
+        _hasAfter[scratch] = false;
+        _scanBefore[scratch] = 0;
+        _scanAfter[scratch] = 0;
+        _netBefore[scratch] = 0;
+        _netAfter[scratch] = 0;
+        _scanSpreadBefore[scratch] = 0;
+        _scanSpreadAfter[scratch] = 0;
+        _somBefore[scratch] = 0;
+        _somAfter[scratch] = 0;
     }
 
     // The cache entry (index) holding the expanded loss vector, its worst loss and the per-future

@@ -1,3 +1,4 @@
+using RiskGate.Engine.Joint;
 using RiskGate.Engine.Margin;
 
 namespace RiskGate.Host.Margin;
@@ -66,6 +67,11 @@ internal static class MarginCommand
     {
         var calculator = new MarginCalculator(input.Instruments, input.Arrays, input.Options);
         calculator.Revalue(input.Market);
+        if (input.JointSet is not null)
+        {
+            return EvaluateCombined(input, calculator);
+        }
+
         var result = calculator.CreateBreakdown();
         calculator.Compute(input.Portfolio, input.Market, result);
         var impacts = new OrderImpact[input.Orders.Count];
@@ -75,6 +81,32 @@ internal static class MarginCommand
             impacts[k] = calculator.EvaluateOrder(input.Portfolio, input.Market, result, o.Instrument, o.SignedQuantity, o.Price);
         }
 
-        return MarginReportWriter.Write(input, result, impacts);
+        return MarginReportWriter.Write(input, result, null, impacts);
+    }
+
+    // Scan groups by scan, expected_shortfall groups jointly over the file's scenario set.
+    private static string EvaluateCombined(MarginInput input, MarginCalculator scan)
+    {
+        var set = input.JointSet!;
+        var arrays = new JointRiskArrayTable(input.Instruments, set.Count);
+        arrays.Rebuild(set, input.Market);
+        var minimum = new double[input.Methodology.Length];
+        for (var g = 0; g < minimum.Length; g++)
+        {
+            minimum[g] = input.Options.Groups[g].ShortOptionMinimum;
+        }
+
+        var joint = new JointMarginCalculator(input.Instruments, arrays, new JointMarginOptions(input.Methodology, minimum, input.Alpha));
+        var combined = new CombinedMarginCalculator(input.Instruments, scan, joint);
+        var result = combined.CreateResult();
+        combined.Compute(input.Portfolio, input.Market, result);
+        var impacts = new OrderImpact[input.Orders.Count];
+        for (var k = 0; k < impacts.Length; k++)
+        {
+            var o = input.Orders[k];
+            impacts[k] = combined.EvaluateOrder(input.Portfolio, input.Market, result, o.Instrument, o.SignedQuantity, o.Price);
+        }
+
+        return MarginReportWriter.Write(input, result.Scan, result, impacts);
     }
 }

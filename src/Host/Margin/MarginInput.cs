@@ -1,4 +1,5 @@
 using RiskGate.Engine.Instruments;
+using RiskGate.Engine.Joint;
 using RiskGate.Engine.Margin;
 using RiskGate.Engine.Scenarios;
 
@@ -28,4 +29,13 @@ internal sealed class MarginInput
     public required IReadOnlyList<CandidateOrder> Orders { get; init; }
 
     public required double MoneyPrecision { get; init; }
+
+    /// <summary>Methodology per group ("methodology" in the file; scan by default).</summary>
+    public required MarginMethodology[] Methodology { get; init; }
+
+    /// <summary>The joint scenario set of the "joint" block; null when every group is scanned.</summary>
+    public required JointScenarioSet? JointSet { get; init; }
+
+    /// <summary>ES level of the "joint" block.</summary>
+    public required double Alpha { get; init; }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using RiskGate.Engine.Instruments;
+using RiskGate.Engine.Joint;
 using RiskGate.Engine.Margin;
 using RiskGate.Engine.Pricing;
 using RiskGate.Engine.Scenarios;
@@ -14,6 +15,9 @@ namespace RiskGate.Host.Margin;
 internal static class MarginInputReader
 {
     private const double ExpiryMatchYears = 1e-9;
+
+    /// <summary>Scan parameters given to an expected_shortfall group that names none: SPAN 16 points, 6% / 25% relative ranges, one day look-ahead.</summary>
+    private static readonly ScanParameters DefaultJointScan = new(Spans.Default16, 0.06, ScanRangeKind.Relative, 0.25, ScanRangeKind.Relative);
 
     public static MarginInput Parse(string json)
     {
@@ -36,7 +40,7 @@ internal static class MarginInputReader
 
     private static MarginInput Read(JsonField root)
     {
-        root.AllowOnly("valuation_date", "groups", "instruments", "market", "credits", "risk_arrays", "initial_ratio", "initial_rounding", "money_precision", "cash", "positions", "orders");
+        root.AllowOnly("valuation_date", "groups", "instruments", "market", "credits", "risk_arrays", "initial_ratio", "initial_rounding", "money_precision", "cash", "positions", "orders", "joint");
         var valuationField = root.Required("valuation_date");
         var valuation = ParseDate(valuationField);
 
@@ -50,9 +54,10 @@ internal static class MarginInputReader
         var groupNames = new List<string>();
         var pointSets = new List<string>();
         var groupParameters = new List<GroupRiskParameters>();
+        var methodology = new List<MarginMethodology>();
         foreach (var g in groupsField.Items())
         {
-            g.AllowOnly("name", "scan", "spread_rate", "short_option_minimum");
+            g.AllowOnly("name", "methodology", "scan", "spread_rate", "short_option_minimum");
             var nameField = g.Required("name");
             var name = nameField.String();
             if (groupNames.Contains(name))
@@ -61,13 +66,31 @@ internal static class MarginInputReader
             }
 
             groupNames.Add(name);
-            var scan = ReadScan(g.Required("scan"), out var pointSet);
+            var isJoint = g.Choice("methodology", 0, "scan", "expected_shortfall") == 1;
+            methodology.Add(isJoint ? MarginMethodology.ExpectedShortfall : MarginMethodology.Scan);
+
+            // An ES group is not scanned; its scan parameters (optional, default DefaultJointScan) only
+            // satisfy the scan calculator, which never sees its positions.
+            ScanParameters scan;
+            string pointSet;
+            if (isJoint && !g.TryGet("scan", out _))
+            {
+                scan = DefaultJointScan;
+                pointSet = "none";
+            }
+            else
+            {
+                scan = ReadScan(g.Required("scan"), out pointSet);
+            }
+
             pointSets.Add(pointSet);
             groupParameters.Add(new GroupRiskParameters(
                 scan,
                 g.Number("spread_rate", 0, 0, 1e12),
                 g.Number("short_option_minimum", 0, 0, 1e12)));
         }
+
+        var joint = JointInputReader.Read(root, groupNames, methodology);
 
         // Instruments: futures first so options can name any future in the file.
         var instrumentsField = root.Required("instruments");
@@ -353,6 +376,9 @@ internal static class MarginInputReader
             Portfolio = portfolio,
             Orders = orders,
             MoneyPrecision = moneyPrecision,
+            Methodology = methodology.ToArray(),
+            JointSet = joint?.Set,
+            Alpha = joint?.Alpha ?? JointMarginOptions.DefaultAlpha,
         };
     }
 
