@@ -1,3 +1,4 @@
+using RiskGate.Benchmarks.Joint;
 using RiskGate.Engine.Joint;
 using RiskGate.Engine.Orders;
 using RiskGate.Engine.State;
