@@ -424,19 +424,20 @@ public sealed class IncrementalMargin
     {
         var p = _options.Groups[group];
         var nodes = p.Scan.Count;
-        var weights = new ReadOnlySpan<double>(_market.Weights, group * _stride, _stride);
+        var n = _market.GroupStride(group);
+        var weights = new ReadOnlySpan<double>(_market.Weights, group * _stride, n);
         double longBefore = 0, shortBefore = 0, longAfter = 0, shortAfter = 0, netBefore = 0, netAfter = 0;
         var mask = groupSlot < 0 ? 0UL : _store.FutureMask(account, groupSlot);
 
         // The group's expanded loss vector and per-future deltas without the order, read in place from
         // the expansion cache; a group the account does not hold yet starts from zero.
-        ReadOnlySpan<double> baseLoss = _zeroLoss;
+        ReadOnlySpan<double> baseLoss = new(_zeroLoss, 0, n);
         ReadOnlySpan<double> baseDelta = default;
         double moved = 0, worstBefore = 0;
         if (groupSlot >= 0)
         {
             var cache = BaseExpansion(account, groupSlot, group, combo, mask, weights, nodes);
-            baseLoss = new ReadOnlySpan<double>(_cacheLoss, cache * _stride, _stride);
+            baseLoss = new ReadOnlySpan<double>(_cacheLoss, cache * _stride, n);
             baseDelta = new ReadOnlySpan<double>(_cacheDelta, cache * _market.MaxFuturesPerGroup, _market.MaxFuturesPerGroup);
             moved = _cacheMoved[cache];
             worstBefore = _cacheWorst[cache];
@@ -508,10 +509,10 @@ public sealed class IncrementalMargin
             var offset = instrument * _stride;
             worstAfter = ExpandWorst(
                 baseLoss,
-                new ReadOnlySpan<double>(_market.LossRows, offset, _stride),
-                new ReadOnlySpan<double>(_market.DeltaRows, offset, _stride),
-                new ReadOnlySpan<double>(_market.GammaRows, offset, _stride),
-                new ReadOnlySpan<double>(_market.VegaRows, offset, _stride),
+                new ReadOnlySpan<double>(_market.LossRows, offset, n),
+                new ReadOnlySpan<double>(_market.DeltaRows, offset, n),
+                new ReadOnlySpan<double>(_market.GammaRows, offset, n),
+                new ReadOnlySpan<double>(_market.VegaRows, offset, n),
                 weights,
                 quantity,
                 dF,
@@ -559,7 +560,8 @@ public sealed class IncrementalMargin
         }
 
         var maxFutures = _market.MaxFuturesPerGroup;
-        var loss = new Span<double>(_cacheLoss, cache * _stride, _stride);
+        var n = _market.GroupStride(group);
+        var loss = new Span<double>(_cacheLoss, cache * _stride, n);
         var deltas = new Span<double>(_cacheDelta, cache * maxFutures, maxFutures);
         loss.Clear();
         deltas.Clear();
@@ -723,13 +725,14 @@ public sealed class IncrementalMargin
     {
         ref readonly var sums = ref _store.Sums(block);
         var c0 = sums.Delta * dF + 0.5 * sums.Gamma * dF2 + sums.Vega * dv;
-        var offset = block * AccountStore.Rows * _stride;
+        var n = loss.Length;
+        var offset = _store.VectorOffset(block, n);
         Expand(
             loss,
-            new ReadOnlySpan<double>(vectors, offset, _stride),
-            new ReadOnlySpan<double>(vectors, offset + _stride, _stride),
-            new ReadOnlySpan<double>(vectors, offset + 2 * _stride, _stride),
-            new ReadOnlySpan<double>(vectors, offset + 3 * _stride, _stride),
+            new ReadOnlySpan<double>(vectors, offset, n),
+            new ReadOnlySpan<double>(vectors, offset + n, n),
+            new ReadOnlySpan<double>(vectors, offset + 2 * n, n),
+            new ReadOnlySpan<double>(vectors, offset + 3 * n, n),
             weights,
             1.0,
             dF,

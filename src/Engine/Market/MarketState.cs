@@ -47,6 +47,7 @@ public sealed class MarketState
     private readonly ReanchorPolicy _policy;
     private readonly int _stride;
     private readonly int _maxFuturesPerGroup;
+    private readonly int[] _groupStride;
 
     private readonly double[] _ra;
     private readonly double[] _dS;
@@ -132,6 +133,7 @@ public sealed class MarketState
         _deVolSlope = new double[capacity];
 
         _weights = new double[groups * _stride];
+        _groupStride = new int[groups];
         _minStep = new double[groups];
         _epoch = new long[groups];
         _anchorTime = new long[groups];
@@ -160,6 +162,10 @@ public sealed class MarketState
                 _weights[g * _stride + s] = points[s].Weight;
             }
 
+            // The group's own node count in whole SIMD lanes: accounts store and read only that much.
+            var lanes = System.Numerics.Vector<double>.Count;
+            _groupStride[g] = (points.Length + lanes - 1) / lanes * lanes;
+
             _minStep[g] = SmallestStep(points) * scan.PriceScanRange;
         }
     }
@@ -178,6 +184,14 @@ public sealed class MarketState
 
     /// <summary>Doubles per row (the scan node count padded to whole SIMD lanes).</summary>
     public int NodeStride => _stride;
+
+    /// <summary>
+    /// Doubles of a row that carry the group's scan: its node count rounded up to whole SIMD lanes
+    /// (≤ <see cref="NodeStride"/>; the rest of every row of the group is zero). Account vectors of the
+    /// group are packed at this stride, so a group with fewer nodes touches less memory.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int GroupStride(int group) => _groupStride[group];
 
     /// <summary>Largest number of futures per group this state was sized for.</summary>
     public int MaxFuturesPerGroup => _maxFuturesPerGroup;

@@ -14,8 +14,10 @@ namespace RiskGate.Engine.State;
 /// working buy and sell quantities, average price) and up to <c>MaxGroupsPerAccount</c> group slots. A
 /// group slot holds, per future of the group (by ordinal, <see cref="MarketState.FutureOrdinal"/>) and
 /// per set — 0 positions, 1 working buys, 2 working sells (signed, so sells are negative) — the four
-/// cached rows Σq·RA, Σq·D̃, Σq·G̃, Σq·Ṽ (<see cref="MarketState.NodeStride"/> doubles each, contiguous)
-/// and the centre sums. Per group slot and combination (positions; positions + buys; positions +
+/// cached rows Σq·RA, Σq·D̃, Σq·G̃, Σq·Ṽ and the centre sums. The rows of one future are packed at the
+/// group's own stride (<see cref="MarketState.GroupStride"/>: its node count in whole SIMD lanes), the
+/// three sets one after the other, so an evaluation reads one contiguous run of memory per future
+/// (sets × rows × group stride doubles; the region reserved per future is sized for the widest group). Per group slot and combination (positions; positions + buys; positions +
 /// sells) it also counts held instruments and short option contracts, and per future the futures
 /// cost basis, so the short option minimum, spread charge and equity update incrementally.</para>
 /// <para><b>Epochs.</b> A group slot remembers the <see cref="MarketState.Epoch"/> its rows were built
@@ -322,8 +324,23 @@ public sealed class AccountStore
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal ref readonly CentreSums Sums(int block) => ref _sums[block];
 
-    /// <summary>The cached row of a block: component 0 Σq·RA, 1 Σq·D̃, 2 Σq·G̃, 3 Σq·Ṽ.</summary>
-    internal ReadOnlySpan<double> Row(int block, int component) => new(_vectors, (block * Rows + component) * _stride, _stride);
+    /// <summary>The cached row of a block (group stride long): component 0 Σq·RA, 1 Σq·D̃, 2 Σq·G̃, 3 Σq·Ṽ.</summary>
+    internal ReadOnlySpan<double> Row(int block, int component)
+    {
+        var groupStride = _market.GroupStride(_gsGroup[block / (Sets * _maxFutures)]);
+        return new(_vectors, VectorOffset(block, groupStride) + component * groupStride, groupStride);
+    }
+
+    /// <summary>
+    /// Index in <see cref="Vectors"/> of a block's first row (its rows follow at
+    /// <paramref name="groupStride"/>, the block's group's <see cref="MarketState.GroupStride"/>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal int VectorOffset(int block, int groupStride)
+    {
+        var set = block % Sets;
+        return ((block - set) * _stride + set * groupStride) * Rows;
+    }
 
     internal int FindSlot(int account, int instrument)
     {
@@ -551,12 +568,13 @@ public sealed class AccountStore
         }
 
         double q = quantity;
+        var n = _market.GroupStride(_instruments[instrument].Group);
         var offset = instrument * _stride;
-        var target = block * Rows * _stride;
-        ScenarioVector.AddScaled(_vectors.AsSpan(target, _stride), new ReadOnlySpan<double>(_market.LossRows, offset, _stride), q);
-        ScenarioVector.AddScaled(_vectors.AsSpan(target + _stride, _stride), new ReadOnlySpan<double>(_market.DeltaRows, offset, _stride), q);
-        ScenarioVector.AddScaled(_vectors.AsSpan(target + 2 * _stride, _stride), new ReadOnlySpan<double>(_market.GammaRows, offset, _stride), q);
-        ScenarioVector.AddScaled(_vectors.AsSpan(target + 3 * _stride, _stride), new ReadOnlySpan<double>(_market.VegaRows, offset, _stride), q);
+        var target = VectorOffset(block, n);
+        ScenarioVector.AddScaled(_vectors.AsSpan(target, n), new ReadOnlySpan<double>(_market.LossRows, offset, n), q);
+        ScenarioVector.AddScaled(_vectors.AsSpan(target + n, n), new ReadOnlySpan<double>(_market.DeltaRows, offset, n), q);
+        ScenarioVector.AddScaled(_vectors.AsSpan(target + 2 * n, n), new ReadOnlySpan<double>(_market.GammaRows, offset, n), q);
+        ScenarioVector.AddScaled(_vectors.AsSpan(target + 3 * n, n), new ReadOnlySpan<double>(_market.VegaRows, offset, n), q);
         ref var sums = ref _sums[block];
         sums.Delta += q * _market.CentreDelta(instrument);
         sums.Gamma += q * _market.CentreGamma(instrument);
@@ -567,10 +585,10 @@ public sealed class AccountStore
         sums.DeltaEquivalentVolSlope += q * _market.DeltaEquivalentVolSlope(instrument);
     }
 
-    private void ClearFuture(int futureSlot)
+    private void ClearFuture(int futureSlot, int group)
     {
         var block = futureSlot * Sets;
-        _vectors.AsSpan(block * Rows * _stride, Sets * Rows * _stride).Clear();
+        _vectors.AsSpan(block * Rows * _stride, Sets * Rows * _market.GroupStride(group)).Clear();
         _sums.AsSpan(block, Sets).Clear();
     }
 
@@ -583,7 +601,7 @@ public sealed class AccountStore
         {
             var ordinal = System.Numerics.BitOperations.TrailingZeroCount(mask);
             mask &= mask - 1;
-            ClearFuture(ags * _maxFutures + ordinal);
+            ClearFuture(ags * _maxFutures + ordinal, group);
         }
 
         var first = account * _maxPositions;
@@ -647,7 +665,7 @@ public sealed class AccountStore
         {
             // Nothing left on this future: drop the rounding residue of adds and removes.
             _gsFutureMask[ags] &= ~(1UL << ordinal);
-            ClearFuture(futureSlot);
+            ClearFuture(futureSlot, _gsGroup[ags]);
             _fsFuturesQm[futureSlot] = 0;
             _fsFuturesCost[futureSlot] = 0;
         }
