@@ -30,9 +30,11 @@ namespace RiskGate.Engine.Margin;
 /// worst loss and the per-future deltas are kept with the group's market <see cref="MarketState.Version"/>
 /// and the slot's mutation count; while neither changed (repeated checks between ticks) a check reads
 /// them in place, so a group the order does not touch costs O(futures), and the order's group one fused
-/// pass (base + q·expanded row, max over nodes): O(nodes). Sized accounts × groups per account × 3 ×
-/// (nodes + futures + 4). The equity terms per future are cached the same way per (account, group slot).
-/// Every cached value is computed by the same arithmetic as without the cache, so decisions are the
+/// pass (base + q·expanded row, max over nodes): O(nodes). The cache is direct-mapped with a fixed
+/// number of entries tagged by (account, group slot, combination), not one entry per account: with
+/// thousands of accounts a per-account table is cold memory that every evaluation after a tick would
+/// have to write, while the entries of the account being decided stay hot here. The equity terms per
+/// future are cached the same way per (account, group slot). Every cached value is computed by the same arithmetic as without the cache, so decisions are the
 /// same bits either way.</para>
 /// <para><b>Epochs</b>: a group slot built at an older epoch is rebuilt from the account's positions
 /// in that group on this call (the lazy rebuild, cost ∝ those positions); all other calls are
@@ -47,6 +49,12 @@ public sealed class IncrementalMargin
     /// The accuracy harness measures the expanded delta within 0.0012 per contract at the limits; 0.003 keeps a margin.
     /// </summary>
     public const double CreditDeltaBand = 0.003;
+
+    // Direct-mapped expansion cache entries (a power of two, well above groups per account × 3, so one
+    // account's entries never evict each other): small enough to stay in the core's cache, where a
+    // per-account table would make every evaluation write cold memory.
+    private const int CacheEntries = 256;
+    private const int EquityEntries = 64;
 
     private readonly AccountStore _store;
     private readonly MarketState _market;
@@ -77,13 +85,13 @@ public sealed class IncrementalMargin
     private readonly double _roundingInverse;
     private readonly bool _roundingByInverse;
     private readonly double _roundingShortcutLimit;
-    private readonly double[] _cacheLoss;
-    private readonly double[] _cacheDelta;
-    private readonly double[] _cacheMoved;
-    private readonly double[] _cacheWorst;
+    private readonly int _entrySize;
+    private readonly double[] _cacheEntries;
+    private readonly int[] _cacheKey;
     private readonly long[] _cacheVersion;
     private readonly long[] _cacheMutation;
     private readonly double[] _equityTerms;
+    private readonly int[] _equityKey;
     private readonly long[] _equityVersion;
     private readonly long[] _equityMutation;
 
@@ -126,20 +134,20 @@ public sealed class IncrementalMargin
         _roundingInverse = 1.0 / _roundingUnit;
         _roundingByInverse = _roundingInverse >= 1 && _roundingInverse == Math.Round(_roundingInverse);
         _roundingShortcutLimit = Math.Min(1e300, _roundingUnit * 1e200);
-        var caches = checked(store.MaxAccounts * store.MaxGroupsPerAccount * AccountStore.Sets);
         var maxFutures = _market.MaxFuturesPerGroup;
-        _cacheLoss = new double[checked(caches * _stride)];
-        _cacheDelta = new double[checked(caches * maxFutures)];
-        _cacheMoved = new double[caches];
-        _cacheWorst = new double[caches];
-        _cacheVersion = new long[caches];
-        _cacheVersion.AsSpan().Fill(-1);
-        _cacheMutation = new long[caches];
-        var groupSlots = checked(store.MaxAccounts * store.MaxGroupsPerAccount);
-        _equityTerms = new double[checked(groupSlots * maxFutures)];
-        _equityVersion = new long[groupSlots];
-        _equityVersion.AsSpan().Fill(-1);
-        _equityMutation = new long[groupSlots];
+
+        // Entry: loss vector (stride), per-future deltas, moved, worst; whole cache lines.
+        _entrySize = (_stride + maxFutures + 2 + 7) / 8 * 8;
+        _cacheEntries = new double[checked(CacheEntries * _entrySize)];
+        _cacheKey = new int[CacheEntries];
+        _cacheKey.AsSpan().Fill(-1);
+        _cacheVersion = new long[CacheEntries];
+        _cacheMutation = new long[CacheEntries];
+        _equityTerms = new double[EquityEntries * maxFutures];
+        _equityKey = new int[EquityEntries];
+        _equityKey.AsSpan().Fill(-1);
+        _equityVersion = new long[EquityEntries];
+        _equityMutation = new long[EquityEntries];
     }
 
     /// <summary>The account state checked against.</summary>
@@ -343,15 +351,17 @@ public sealed class IncrementalMargin
             }
 
             var ags = account * maxSlots + gs;
-            var terms = ags * maxFutures;
+            var entry = ags & (EquityEntries - 1);
+            var terms = entry * maxFutures;
             var mask = _store.FutureMask(account, gs);
             var version = _market.Version(g);
             var mutation = _store.Mutation(account, gs);
-            if (_equityVersion[ags] != version || _equityMutation[ags] != mutation)
+            if (_equityKey[entry] != ags || _equityVersion[entry] != version || _equityMutation[entry] != mutation)
             {
                 EquityTerms(account, gs, g, mask, terms);
-                _equityVersion[ags] = version;
-                _equityMutation[ags] = mutation;
+                _equityKey[entry] = ags;
+                _equityVersion[entry] = version;
+                _equityMutation[entry] = mutation;
             }
 
             while (mask != 0)
@@ -436,11 +446,12 @@ public sealed class IncrementalMargin
         double moved = 0, worstBefore = 0;
         if (groupSlot >= 0)
         {
-            var cache = BaseExpansion(account, groupSlot, group, combo, mask, weights, nodes);
-            baseLoss = new ReadOnlySpan<double>(_cacheLoss, cache * _stride, n);
-            baseDelta = new ReadOnlySpan<double>(_cacheDelta, cache * _market.MaxFuturesPerGroup, _market.MaxFuturesPerGroup);
-            moved = _cacheMoved[cache];
-            worstBefore = _cacheWorst[cache];
+            var entry = BaseExpansion(account, groupSlot, group, combo, mask, weights, nodes) * _entrySize;
+            var maxFutures = _market.MaxFuturesPerGroup;
+            baseLoss = new ReadOnlySpan<double>(_cacheEntries, entry, n);
+            baseDelta = new ReadOnlySpan<double>(_cacheEntries, entry + _stride, maxFutures);
+            moved = _cacheEntries[entry + _stride + maxFutures];
+            worstBefore = _cacheEntries[entry + _stride + maxFutures + 1];
         }
 
         var orderOrdinal = -1;
@@ -551,18 +562,20 @@ public sealed class IncrementalMargin
     // towards the re-anchor limits (for the credit band).
     private int BaseExpansion(int account, int groupSlot, int group, int combo, ulong mask, ReadOnlySpan<double> weights, int nodes)
     {
-        var cache = (account * _store.MaxGroupsPerAccount + groupSlot) * AccountStore.Sets + combo;
+        var key = (account * _store.MaxGroupsPerAccount + groupSlot) * AccountStore.Sets + combo;
+        var cache = key & (CacheEntries - 1);
         var version = _market.Version(group);
         var mutation = _store.Mutation(account, groupSlot);
-        if (_cacheVersion[cache] == version && _cacheMutation[cache] == mutation)
+        if (_cacheKey[cache] == key && _cacheVersion[cache] == version && _cacheMutation[cache] == mutation)
         {
             return cache;
         }
 
         var maxFutures = _market.MaxFuturesPerGroup;
         var n = _market.GroupStride(group);
-        var loss = new Span<double>(_cacheLoss, cache * _stride, n);
-        var deltas = new Span<double>(_cacheDelta, cache * maxFutures, maxFutures);
+        var entry = cache * _entrySize;
+        var loss = new Span<double>(_cacheEntries, entry, n);
+        var deltas = new Span<double>(_cacheEntries, entry + _stride, maxFutures);
         loss.Clear();
         deltas.Clear();
         double moved = 0;
@@ -591,8 +604,9 @@ public sealed class IncrementalMargin
             deltas[ordinal] = de;
         }
 
-        _cacheWorst[cache] = Worst(loss, nodes);
-        _cacheMoved[cache] = moved;
+        _cacheEntries[entry + _stride + maxFutures + 1] = Worst(loss, nodes);
+        _cacheEntries[entry + _stride + maxFutures] = moved;
+        _cacheKey[cache] = key;
         _cacheVersion[cache] = version;
         _cacheMutation[cache] = mutation;
         return cache;

@@ -113,6 +113,16 @@ public sealed class AccountStore
         var blocks = checked(futureSlots * Sets);
         _vectors = new double[checked(blocks * Rows * _stride)];
         _sums = new CentreSums[blocks];
+        MemoryPrefault.Touch(_vectors);
+        MemoryPrefault.Touch(_sums);
+        MemoryPrefault.Touch(_slotInstrument);
+        MemoryPrefault.Touch(_slotPosition);
+        MemoryPrefault.Touch(_slotBuy);
+        MemoryPrefault.Touch(_slotSell);
+        MemoryPrefault.Touch(_slotPrice);
+        MemoryPrefault.Touch(_fsSlots);
+        MemoryPrefault.Touch(_fsFuturesQm);
+        MemoryPrefault.Touch(_fsFuturesCost);
     }
 
     /// <summary>Number of accounts (valid indices are 0..MaxAccounts−1).</summary>
