@@ -355,7 +355,7 @@ public sealed class IncrementalMargin
             var terms = entry * maxFutures;
             var mask = _store.FutureMask(account, gs);
             var version = _market.Version(g);
-            var mutation = _store.Mutation(account, gs);
+            var mutation = _store.Mutation(account, gs, 0);
             if (_equityKey[entry] != ags || _equityVersion[entry] != version || _equityMutation[entry] != mutation)
             {
                 EquityTerms(account, gs, g, mask, terms);
@@ -565,7 +565,7 @@ public sealed class IncrementalMargin
         var key = (account * _store.MaxGroupsPerAccount + groupSlot) * AccountStore.Sets + combo;
         var cache = key & (CacheEntries - 1);
         var version = _market.Version(group);
-        var mutation = _store.Mutation(account, groupSlot);
+        var mutation = _store.Mutation(account, groupSlot, combo);
         if (_cacheKey[cache] == key && _cacheVersion[cache] == version && _cacheMutation[cache] == mutation)
         {
             return cache;
@@ -595,11 +595,9 @@ public sealed class IncrementalMargin
             }
 
             var block = _store.Block(account, groupSlot, ordinal, 0);
-            var de = ExpandBlock(loss, vectors, block, weights, dF, dF * dF, dv);
-            if (combo != 0)
-            {
-                de += ExpandBlock(loss, vectors, block + combo, weights, dF, dF * dF, dv);
-            }
+            var de = combo == 0
+                ? ExpandBlock(loss, vectors, block, weights, dF, dF * dF, dv)
+                : ExpandBlockPair(loss, vectors, block, block + combo, weights, dF, dF * dF, dv);
 
             deltas[ordinal] = de;
         }
@@ -754,6 +752,49 @@ public sealed class IncrementalMargin
             dv,
             c0);
         return sums.DeltaEquivalent + sums.DeltaEquivalentSlope * dF + sums.DeltaEquivalentVolSlope * dv;
+    }
+
+    // ExpandBlock(first) then ExpandBlock(second) (positions, then one working side) in one pass over
+    // the loss vector: per element the same additions in the same order, so the same bits, with the
+    // loss and weights loaded once instead of twice.
+    private double ExpandBlockPair(Span<double> loss, double[] vectors, int first, int second, ReadOnlySpan<double> weights, double dF, double dF2, double dv)
+    {
+        var n = loss.Length;
+        if (!Vector.IsHardwareAccelerated || n % Vector<double>.Count != 0 || weights.Length < n)
+        {
+            return ExpandBlock(loss, vectors, first, weights, dF, dF2, dv) + ExpandBlock(loss, vectors, second, weights, dF, dF2, dv);
+        }
+
+        ref readonly var sumsA = ref _store.Sums(first);
+        ref readonly var sumsB = ref _store.Sums(second);
+        var c0A = sumsA.Delta * dF + 0.5 * sumsA.Gamma * dF2 + sumsA.Vega * dv;
+        var c0B = sumsB.Delta * dF + 0.5 * sumsB.Gamma * dF2 + sumsB.Vega * dv;
+        var a = new ReadOnlySpan<double>(vectors, _store.VectorOffset(first, n), 4 * n);
+        var b = new ReadOnlySpan<double>(vectors, _store.VectorOffset(second, n), 4 * n);
+        ref var acc = ref MemoryMarshal.GetReference(loss);
+        ref var rA = ref MemoryMarshal.GetReference(a);
+        ref var rB = ref MemoryMarshal.GetReference(b);
+        ref var rW = ref MemoryMarshal.GetReference(weights);
+        var s = new Vector<double>(1.0);
+        var bd = new Vector<double>(-1.0 * dF);
+        var bg = new Vector<double>(-1.0 * dF2);
+        var bv = new Vector<double>(-1.0 * dv);
+        var bwA = new Vector<double>(1.0 * c0A);
+        var bwB = new Vector<double>(1.0 * c0B);
+        var rows = (nuint)n;
+        for (var i = 0; i < n; i += Vector<double>.Count)
+        {
+            var o = (nuint)i;
+            var w = Vector.LoadUnsafe(ref rW, o);
+            var sum = Vector.LoadUnsafe(ref acc, o) + s * Vector.LoadUnsafe(ref rA, o) + bd * Vector.LoadUnsafe(ref rA, o + rows)
+                + bg * Vector.LoadUnsafe(ref rA, o + (2 * rows)) + bv * Vector.LoadUnsafe(ref rA, o + (3 * rows)) + bwA * w;
+            sum = sum + s * Vector.LoadUnsafe(ref rB, o) + bd * Vector.LoadUnsafe(ref rB, o + rows)
+                + bg * Vector.LoadUnsafe(ref rB, o + (2 * rows)) + bv * Vector.LoadUnsafe(ref rB, o + (3 * rows)) + bwB * w;
+            sum.StoreUnsafe(ref acc, o);
+        }
+
+        return sumsA.DeltaEquivalent + sumsA.DeltaEquivalentSlope * dF + sumsA.DeltaEquivalentVolSlope * dv
+            + (sumsB.DeltaEquivalent + sumsB.DeltaEquivalentSlope * dF + sumsB.DeltaEquivalentVolSlope * dv);
     }
 
     // loss += scale · (RA − dF·D̃ − dF²·G̃ − dσ·Ṽ + c0·w), over whole SIMD lanes. The spans all have

@@ -104,7 +104,7 @@ public sealed class AccountStore
         _gsHeld = new int[groupSlots * Sets];
         _gsShort = new long[groupSlots * Sets];
         _gsOptionContracts = new long[groupSlots * Sets];
-        _gsMutation = new long[groupSlots];
+        _gsMutation = new long[groupSlots * Sets];
 
         var futureSlots = checked(groupSlots * _maxFutures);
         _fsSlots = new int[futureSlots];
@@ -313,9 +313,15 @@ public sealed class AccountStore
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal long ShortOptions(int account, int groupSlot, int combo) => _gsShort[(account * _maxGroupSlots + groupSlot) * Sets + combo];
 
-    /// <summary>Incremented at every change of a group slot's cached rows or counts (readers stamp derived caches with it).</summary>
+    /// <summary>
+    /// Incremented at every change of what combination <paramref name="combo"/> (0 positions, 1 + working
+    /// buys, 2 + working sells) of a group slot reads: its rows, centre sums, futures held, or the
+    /// position-side equity terms (combination 0). A change of working buys only moves combination 1's
+    /// stamp, of working sells only combination 2's; positions, new or freed slots and rebuilds move all
+    /// three. Readers stamp derived caches with it.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal long Mutation(int account, int groupSlot) => _gsMutation[account * _maxGroupSlots + groupSlot];
+    internal long Mutation(int account, int groupSlot, int combo) => _gsMutation[(account * _maxGroupSlots + groupSlot) * Sets + combo];
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal long OptionContracts(int account, int groupSlot, int combo) => _gsOptionContracts[(account * _maxGroupSlots + groupSlot) * Sets + combo];
@@ -450,7 +456,8 @@ public sealed class AccountStore
 
         var group = inst.Group;
         var gs = GroupSlot(account, group);
-        if (k < 0)
+        var created = k < 0;
+        if (created)
         {
             if (_slotCount[account] == _maxPositions)
             {
@@ -483,7 +490,16 @@ public sealed class AccountStore
 
         EnsureFresh(account, gs);
         var ags = account * _maxGroupSlots + gs;
-        _gsMutation[ags]++;
+        if (created || dPosition != 0)
+        {
+            Touched(ags);
+        }
+        else
+        {
+            // Only one working side moved: the other combinations read nothing that changed.
+            _gsMutation[ags * Sets + (dBuy != 0 ? 1 : 2)]++;
+        }
+
         var fsOrdinal = _market.FutureOrdinal(instrument);
         var fs = ags * _maxFutures + fsOrdinal;
 
@@ -523,6 +539,7 @@ public sealed class AccountStore
         _slotPrice[k] = newAverage;
         if (np == 0 && nb == 0 && ns == 0)
         {
+            Touched(ags);
             FreeSlot(account, k, ags, fs, fsOrdinal);
         }
 
@@ -631,7 +648,15 @@ public sealed class AccountStore
         }
 
         _gsEpoch[ags] = _market.Epoch(group);
-        _gsMutation[ags]++;
+        Touched(ags);
+    }
+
+    // Every combination of the group slot changed.
+    private void Touched(int ags)
+    {
+        _gsMutation[ags * Sets]++;
+        _gsMutation[ags * Sets + 1]++;
+        _gsMutation[ags * Sets + 2]++;
     }
 
     private int FreeGroupSlot(int account)
@@ -656,7 +681,7 @@ public sealed class AccountStore
         _gsEpoch[ags] = _market.Epoch(group);
         _gsFutureMask[ags] = 0;
         _gsSlots[ags] = 0;
-        _gsMutation[ags]++;
+        Touched(ags);
     }
 
     private void FreeSlot(int account, int slot, int ags, int futureSlot, int ordinal)
