@@ -517,13 +517,13 @@ public sealed class IncrementalMargin
             // The order's future is its underlying: the moves read above.
             var dF = orderMove;
             var c0 = _market.CentreDelta(instrument) * dF + 0.5 * _market.CentreGamma(instrument) * dF * dF + _market.CentreVega(instrument) * orderVolMove;
-            var offset = instrument * _stride;
+            var offset = _market.RowsOffset(instrument);
             worstAfter = ExpandWorst(
                 baseLoss,
-                new ReadOnlySpan<double>(_market.LossRows, offset, n),
-                new ReadOnlySpan<double>(_market.DeltaRows, offset, n),
-                new ReadOnlySpan<double>(_market.GammaRows, offset, n),
-                new ReadOnlySpan<double>(_market.VegaRows, offset, n),
+                new ReadOnlySpan<double>(_market.Rows, offset, n),
+                new ReadOnlySpan<double>(_market.Rows, offset + n, n),
+                new ReadOnlySpan<double>(_market.Rows, offset + 2 * n, n),
+                new ReadOnlySpan<double>(_market.Rows, offset + 3 * n, n),
                 weights,
                 quantity,
                 dF,
