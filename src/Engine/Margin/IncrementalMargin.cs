@@ -30,9 +30,11 @@ namespace RiskGate.Engine.Margin;
 /// worst loss and the per-future deltas are kept with the group's market <see cref="MarketState.Version"/>
 /// and the slot's mutation count; while neither changed (repeated checks between ticks) a check reads
 /// them in place, so a group the order does not touch costs O(futures), and the order's group one fused
-/// pass (base + q·expanded row, max over nodes): O(nodes). Sized accounts × groups per account × 3 ×
-/// (nodes + futures + 4). The equity terms per future are cached the same way per (account, group slot).
-/// Every cached value is computed by the same arithmetic as without the cache, so decisions are the
+/// pass (base + q·expanded row, max over nodes): O(nodes). The cache is direct-mapped with a fixed
+/// number of entries tagged by (account, group slot, combination), not one entry per account: with
+/// thousands of accounts a per-account table is cold memory that every evaluation after a tick would
+/// have to write, while the entries of the account being decided stay hot here. The equity terms per
+/// future are cached the same way per (account, group slot). Every cached value is computed by the same arithmetic as without the cache, so decisions are the
 /// same bits either way.</para>
 /// <para><b>Epochs</b>: a group slot built at an older epoch is rebuilt from the account's positions
 /// in that group on this call (the lazy rebuild, cost ∝ those positions); all other calls are
@@ -47,6 +49,12 @@ public sealed class IncrementalMargin
     /// The accuracy harness measures the expanded delta within 0.0012 per contract at the limits; 0.003 keeps a margin.
     /// </summary>
     public const double CreditDeltaBand = 0.003;
+
+    // Direct-mapped expansion cache entries (a power of two, well above groups per account × 3, so one
+    // account's entries never evict each other): small enough to stay in the core's cache, where a
+    // per-account table would make every evaluation write cold memory.
+    private const int CacheEntries = 256;
+    private const int EquityEntries = 64;
 
     private readonly AccountStore _store;
     private readonly MarketState _market;
@@ -77,13 +85,13 @@ public sealed class IncrementalMargin
     private readonly double _roundingInverse;
     private readonly bool _roundingByInverse;
     private readonly double _roundingShortcutLimit;
-    private readonly double[] _cacheLoss;
-    private readonly double[] _cacheDelta;
-    private readonly double[] _cacheMoved;
-    private readonly double[] _cacheWorst;
+    private readonly int _entrySize;
+    private readonly double[] _cacheEntries;
+    private readonly int[] _cacheKey;
     private readonly long[] _cacheVersion;
     private readonly long[] _cacheMutation;
     private readonly double[] _equityTerms;
+    private readonly int[] _equityKey;
     private readonly long[] _equityVersion;
     private readonly long[] _equityMutation;
 
@@ -126,20 +134,20 @@ public sealed class IncrementalMargin
         _roundingInverse = 1.0 / _roundingUnit;
         _roundingByInverse = _roundingInverse >= 1 && _roundingInverse == Math.Round(_roundingInverse);
         _roundingShortcutLimit = Math.Min(1e300, _roundingUnit * 1e200);
-        var caches = checked(store.MaxAccounts * store.MaxGroupsPerAccount * AccountStore.Sets);
         var maxFutures = _market.MaxFuturesPerGroup;
-        _cacheLoss = new double[checked(caches * _stride)];
-        _cacheDelta = new double[checked(caches * maxFutures)];
-        _cacheMoved = new double[caches];
-        _cacheWorst = new double[caches];
-        _cacheVersion = new long[caches];
-        _cacheVersion.AsSpan().Fill(-1);
-        _cacheMutation = new long[caches];
-        var groupSlots = checked(store.MaxAccounts * store.MaxGroupsPerAccount);
-        _equityTerms = new double[checked(groupSlots * maxFutures)];
-        _equityVersion = new long[groupSlots];
-        _equityVersion.AsSpan().Fill(-1);
-        _equityMutation = new long[groupSlots];
+
+        // Entry: loss vector (stride), per-future deltas, moved, worst; whole cache lines.
+        _entrySize = (_stride + maxFutures + 2 + 7) / 8 * 8;
+        _cacheEntries = new double[checked(CacheEntries * _entrySize)];
+        _cacheKey = new int[CacheEntries];
+        _cacheKey.AsSpan().Fill(-1);
+        _cacheVersion = new long[CacheEntries];
+        _cacheMutation = new long[CacheEntries];
+        _equityTerms = new double[EquityEntries * maxFutures];
+        _equityKey = new int[EquityEntries];
+        _equityKey.AsSpan().Fill(-1);
+        _equityVersion = new long[EquityEntries];
+        _equityMutation = new long[EquityEntries];
     }
 
     /// <summary>The account state checked against.</summary>
@@ -343,15 +351,17 @@ public sealed class IncrementalMargin
             }
 
             var ags = account * maxSlots + gs;
-            var terms = ags * maxFutures;
+            var entry = ags & (EquityEntries - 1);
+            var terms = entry * maxFutures;
             var mask = _store.FutureMask(account, gs);
             var version = _market.Version(g);
-            var mutation = _store.Mutation(account, gs);
-            if (_equityVersion[ags] != version || _equityMutation[ags] != mutation)
+            var mutation = _store.Mutation(account, gs, 0);
+            if (_equityKey[entry] != ags || _equityVersion[entry] != version || _equityMutation[entry] != mutation)
             {
                 EquityTerms(account, gs, g, mask, terms);
-                _equityVersion[ags] = version;
-                _equityMutation[ags] = mutation;
+                _equityKey[entry] = ags;
+                _equityVersion[entry] = version;
+                _equityMutation[entry] = mutation;
             }
 
             while (mask != 0)
@@ -430,22 +440,24 @@ public sealed class IncrementalMargin
 
         var p = _options.Groups[group];
         var nodes = p.Scan.Count;
-        var weights = new ReadOnlySpan<double>(_market.Weights, group * _stride, _stride);
+        var n = _market.GroupStride(group);
+        var weights = new ReadOnlySpan<double>(_market.Weights, group * _stride, n);
         double longBefore = 0, shortBefore = 0, longAfter = 0, shortAfter = 0, netBefore = 0, netAfter = 0;
         var mask = groupSlot < 0 ? 0UL : _store.FutureMask(account, groupSlot);
 
         // The group's expanded loss vector and per-future deltas without the order, read in place from
         // the expansion cache; a group the account does not hold yet starts from zero.
-        ReadOnlySpan<double> baseLoss = _zeroLoss;
+        ReadOnlySpan<double> baseLoss = new(_zeroLoss, 0, n);
         ReadOnlySpan<double> baseDelta = default;
         double moved = 0, worstBefore = 0;
         if (groupSlot >= 0)
         {
-            var cache = BaseExpansion(account, groupSlot, group, combo, mask, weights, nodes);
-            baseLoss = new ReadOnlySpan<double>(_cacheLoss, cache * _stride, _stride);
-            baseDelta = new ReadOnlySpan<double>(_cacheDelta, cache * _market.MaxFuturesPerGroup, _market.MaxFuturesPerGroup);
-            moved = _cacheMoved[cache];
-            worstBefore = _cacheWorst[cache];
+            var entry = BaseExpansion(account, groupSlot, group, combo, mask, weights, nodes) * _entrySize;
+            var maxFutures = _market.MaxFuturesPerGroup;
+            baseLoss = new ReadOnlySpan<double>(_cacheEntries, entry, n);
+            baseDelta = new ReadOnlySpan<double>(_cacheEntries, entry + _stride, maxFutures);
+            moved = _cacheEntries[entry + _stride + maxFutures];
+            worstBefore = _cacheEntries[entry + _stride + maxFutures + 1];
         }
 
         var orderOrdinal = -1;
@@ -511,13 +523,13 @@ public sealed class IncrementalMargin
             // The order's future is its underlying: the moves read above.
             var dF = orderMove;
             var c0 = _market.CentreDelta(instrument) * dF + 0.5 * _market.CentreGamma(instrument) * dF * dF + _market.CentreVega(instrument) * orderVolMove;
-            var offset = instrument * _stride;
+            var offset = _market.RowsOffset(instrument);
             worstAfter = ExpandWorst(
                 baseLoss,
-                new ReadOnlySpan<double>(_market.LossRows, offset, _stride),
-                new ReadOnlySpan<double>(_market.DeltaRows, offset, _stride),
-                new ReadOnlySpan<double>(_market.GammaRows, offset, _stride),
-                new ReadOnlySpan<double>(_market.VegaRows, offset, _stride),
+                new ReadOnlySpan<double>(_market.Rows, offset, n),
+                new ReadOnlySpan<double>(_market.Rows, offset + n, n),
+                new ReadOnlySpan<double>(_market.Rows, offset + 2 * n, n),
+                new ReadOnlySpan<double>(_market.Rows, offset + 3 * n, n),
                 weights,
                 quantity,
                 dF,
@@ -582,17 +594,20 @@ public sealed class IncrementalMargin
     // towards the re-anchor limits (for the credit band).
     private int BaseExpansion(int account, int groupSlot, int group, int combo, ulong mask, ReadOnlySpan<double> weights, int nodes)
     {
-        var cache = (account * _store.MaxGroupsPerAccount + groupSlot) * AccountStore.Sets + combo;
+        var key = (account * _store.MaxGroupsPerAccount + groupSlot) * AccountStore.Sets + combo;
+        var cache = key & (CacheEntries - 1);
         var version = _market.Version(group);
-        var mutation = _store.Mutation(account, groupSlot);
-        if (_cacheVersion[cache] == version && _cacheMutation[cache] == mutation)
+        var mutation = _store.Mutation(account, groupSlot, combo);
+        if (_cacheKey[cache] == key && _cacheVersion[cache] == version && _cacheMutation[cache] == mutation)
         {
             return cache;
         }
 
         var maxFutures = _market.MaxFuturesPerGroup;
-        var loss = new Span<double>(_cacheLoss, cache * _stride, _stride);
-        var deltas = new Span<double>(_cacheDelta, cache * maxFutures, maxFutures);
+        var n = _market.GroupStride(group);
+        var entry = cache * _entrySize;
+        var loss = new Span<double>(_cacheEntries, entry, n);
+        var deltas = new Span<double>(_cacheEntries, entry + _stride, maxFutures);
         loss.Clear();
         deltas.Clear();
         double moved = 0;
@@ -612,17 +627,16 @@ public sealed class IncrementalMargin
             }
 
             var block = _store.Block(account, groupSlot, ordinal, 0);
-            var de = ExpandBlock(loss, vectors, block, weights, dF, dF * dF, dv);
-            if (combo != 0)
-            {
-                de += ExpandBlock(loss, vectors, block + combo, weights, dF, dF * dF, dv);
-            }
+            var de = combo == 0
+                ? ExpandBlock(loss, vectors, block, weights, dF, dF * dF, dv)
+                : ExpandBlockPair(loss, vectors, block, block + combo, weights, dF, dF * dF, dv);
 
             deltas[ordinal] = de;
         }
 
-        _cacheWorst[cache] = Worst(loss, nodes);
-        _cacheMoved[cache] = moved;
+        _cacheEntries[entry + _stride + maxFutures + 1] = Worst(loss, nodes);
+        _cacheEntries[entry + _stride + maxFutures] = moved;
+        _cacheKey[cache] = key;
         _cacheVersion[cache] = version;
         _cacheMutation[cache] = mutation;
         return cache;
@@ -755,13 +769,14 @@ public sealed class IncrementalMargin
     {
         ref readonly var sums = ref _store.Sums(block);
         var c0 = sums.Delta * dF + 0.5 * sums.Gamma * dF2 + sums.Vega * dv;
-        var offset = block * AccountStore.Rows * _stride;
+        var n = loss.Length;
+        var offset = _store.VectorOffset(block, n);
         Expand(
             loss,
-            new ReadOnlySpan<double>(vectors, offset, _stride),
-            new ReadOnlySpan<double>(vectors, offset + _stride, _stride),
-            new ReadOnlySpan<double>(vectors, offset + 2 * _stride, _stride),
-            new ReadOnlySpan<double>(vectors, offset + 3 * _stride, _stride),
+            new ReadOnlySpan<double>(vectors, offset, n),
+            new ReadOnlySpan<double>(vectors, offset + n, n),
+            new ReadOnlySpan<double>(vectors, offset + 2 * n, n),
+            new ReadOnlySpan<double>(vectors, offset + 3 * n, n),
             weights,
             1.0,
             dF,
@@ -769,6 +784,49 @@ public sealed class IncrementalMargin
             dv,
             c0);
         return sums.DeltaEquivalent + sums.DeltaEquivalentSlope * dF + sums.DeltaEquivalentVolSlope * dv;
+    }
+
+    // ExpandBlock(first) then ExpandBlock(second) (positions, then one working side) in one pass over
+    // the loss vector: per element the same additions in the same order, so the same bits, with the
+    // loss and weights loaded once instead of twice.
+    private double ExpandBlockPair(Span<double> loss, double[] vectors, int first, int second, ReadOnlySpan<double> weights, double dF, double dF2, double dv)
+    {
+        var n = loss.Length;
+        if (!Vector.IsHardwareAccelerated || n % Vector<double>.Count != 0 || weights.Length < n)
+        {
+            return ExpandBlock(loss, vectors, first, weights, dF, dF2, dv) + ExpandBlock(loss, vectors, second, weights, dF, dF2, dv);
+        }
+
+        ref readonly var sumsA = ref _store.Sums(first);
+        ref readonly var sumsB = ref _store.Sums(second);
+        var c0A = sumsA.Delta * dF + 0.5 * sumsA.Gamma * dF2 + sumsA.Vega * dv;
+        var c0B = sumsB.Delta * dF + 0.5 * sumsB.Gamma * dF2 + sumsB.Vega * dv;
+        var a = new ReadOnlySpan<double>(vectors, _store.VectorOffset(first, n), 4 * n);
+        var b = new ReadOnlySpan<double>(vectors, _store.VectorOffset(second, n), 4 * n);
+        ref var acc = ref MemoryMarshal.GetReference(loss);
+        ref var rA = ref MemoryMarshal.GetReference(a);
+        ref var rB = ref MemoryMarshal.GetReference(b);
+        ref var rW = ref MemoryMarshal.GetReference(weights);
+        var s = new Vector<double>(1.0);
+        var bd = new Vector<double>(-1.0 * dF);
+        var bg = new Vector<double>(-1.0 * dF2);
+        var bv = new Vector<double>(-1.0 * dv);
+        var bwA = new Vector<double>(1.0 * c0A);
+        var bwB = new Vector<double>(1.0 * c0B);
+        var rows = (nuint)n;
+        for (var i = 0; i < n; i += Vector<double>.Count)
+        {
+            var o = (nuint)i;
+            var w = Vector.LoadUnsafe(ref rW, o);
+            var sum = Vector.LoadUnsafe(ref acc, o) + s * Vector.LoadUnsafe(ref rA, o) + bd * Vector.LoadUnsafe(ref rA, o + rows)
+                + bg * Vector.LoadUnsafe(ref rA, o + (2 * rows)) + bv * Vector.LoadUnsafe(ref rA, o + (3 * rows)) + bwA * w;
+            sum = sum + s * Vector.LoadUnsafe(ref rB, o) + bd * Vector.LoadUnsafe(ref rB, o + rows)
+                + bg * Vector.LoadUnsafe(ref rB, o + (2 * rows)) + bv * Vector.LoadUnsafe(ref rB, o + (3 * rows)) + bwB * w;
+            sum.StoreUnsafe(ref acc, o);
+        }
+
+        return sumsA.DeltaEquivalent + sumsA.DeltaEquivalentSlope * dF + sumsA.DeltaEquivalentVolSlope * dv
+            + (sumsB.DeltaEquivalent + sumsB.DeltaEquivalentSlope * dF + sumsB.DeltaEquivalentVolSlope * dv);
     }
 
     // loss += scale · (RA − dF·D̃ − dF²·G̃ − dσ·Ṽ + c0·w), over whole SIMD lanes. The spans all have

@@ -40,6 +40,8 @@ public sealed class MarketState
     /// <summary>Nanoseconds in a year (ACT/365).</summary>
     public const double NanosecondsPerYear = 365.0 * 86_400 * 1e9;
 
+    private const int RowsPerInstrument = 4;
+
     private readonly InstrumentTable _instruments;
     private readonly MarginOptions _options;
     private readonly MarketSnapshot _market;
@@ -47,11 +49,9 @@ public sealed class MarketState
     private readonly ReanchorPolicy _policy;
     private readonly int _stride;
     private readonly int _maxFuturesPerGroup;
+    private readonly int[] _groupStride;
 
-    private readonly double[] _ra;
-    private readonly double[] _dS;
-    private readonly double[] _gS;
-    private readonly double[] _vS;
+    private readonly double[] _rows;
     private readonly double[] _d0;
     private readonly double[] _g0;
     private readonly double[] _v0;
@@ -118,11 +118,7 @@ public sealed class MarketState
 
         var capacity = instruments.Capacity;
         var groups = instruments.GroupCount;
-        var cells = checked(capacity * _stride);
-        _ra = new double[cells];
-        _dS = new double[cells];
-        _gS = new double[cells];
-        _vS = new double[cells];
+        _rows = new double[checked(capacity * RowsPerInstrument * _stride)];
         _d0 = new double[capacity];
         _g0 = new double[capacity];
         _v0 = new double[capacity];
@@ -132,6 +128,7 @@ public sealed class MarketState
         _deVolSlope = new double[capacity];
 
         _weights = new double[groups * _stride];
+        _groupStride = new int[groups];
         _minStep = new double[groups];
         _epoch = new long[groups];
         _anchorTime = new long[groups];
@@ -160,6 +157,10 @@ public sealed class MarketState
                 _weights[g * _stride + s] = points[s].Weight;
             }
 
+            // The group's own node count in whole SIMD lanes: accounts store and read only that much.
+            var lanes = System.Numerics.Vector<double>.Count;
+            _groupStride[g] = (points.Length + lanes - 1) / lanes * lanes;
+
             _minStep[g] = SmallestStep(points) * scan.PriceScanRange;
         }
     }
@@ -178,6 +179,14 @@ public sealed class MarketState
 
     /// <summary>Doubles per row (the scan node count padded to whole SIMD lanes).</summary>
     public int NodeStride => _stride;
+
+    /// <summary>
+    /// Doubles of a row that carry the group's scan: its node count rounded up to whole SIMD lanes
+    /// (≤ <see cref="NodeStride"/>; the rest of every row of the group is zero). Account vectors of the
+    /// group are packed at this stride, so a group with fewer nodes touches less memory.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int GroupStride(int group) => _groupStride[group];
 
     /// <summary>Largest number of futures per group this state was sized for.</summary>
     public int MaxFuturesPerGroup => _maxFuturesPerGroup;
@@ -239,16 +248,19 @@ public sealed class MarketState
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double DriftLimit(int future) => _driftLimit[future];
 
-    /// <summary>Anchor weighted-loss row of an instrument (<see cref="NodeStride"/> long).</summary>
-    public ReadOnlySpan<double> AnchorLosses(int instrument) => new(_ra, instrument * _stride, _stride);
+    /// <summary>Anchor weighted-loss row of an instrument (<see cref="GroupStride"/> of its group long; zero past the node count).</summary>
+    public ReadOnlySpan<double> AnchorLosses(int instrument) => new(_rows, RowsOffset(instrument), _groupStride[_instruments[instrument].Group]);
 
-    internal double[] LossRows => _ra;
+    /// <summary>
+    /// The anchor rows of every instrument: per instrument, RA, D̃, G̃, Ṽ one after the other, each
+    /// <see cref="GroupStride"/> of its group long, starting at <see cref="RowsOffset"/> — the same
+    /// packing as an account's cached block, so adding an instrument to a block is one contiguous pass.
+    /// </summary>
+    internal double[] Rows => _rows;
 
-    internal double[] DeltaRows => _dS;
-
-    internal double[] GammaRows => _gS;
-
-    internal double[] VegaRows => _vS;
+    /// <summary>Index in <see cref="Rows"/> of an instrument's RA row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal int RowsOffset(int instrument) => instrument * RowsPerInstrument * _stride;
 
     internal double[] Weights => _weights;
 
@@ -388,11 +400,12 @@ public sealed class MarketState
         {
             _arrays.BuildAt(i, scan, _market, elapsed);
             ref readonly var inst = ref _instruments[i];
-            var offset = i * _stride;
-            _arrays.Losses(i).CopyTo(_ra.AsSpan(offset, _stride));
-            var dS = _dS.AsSpan(offset, _stride);
-            var gS = _gS.AsSpan(offset, _stride);
-            var vS = _vS.AsSpan(offset, _stride);
+            var n = _groupStride[group];
+            var offset = RowsOffset(i);
+            _arrays.Losses(i)[..n].CopyTo(_rows.AsSpan(offset, n));
+            var dS = _rows.AsSpan(offset + n, n);
+            var gS = _rows.AsSpan(offset + 2 * n, n);
+            var vS = _rows.AsSpan(offset + 3 * n, n);
             dS.Clear();
             gS.Clear();
             vS.Clear();

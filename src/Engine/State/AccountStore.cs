@@ -14,8 +14,10 @@ namespace RiskGate.Engine.State;
 /// working buy and sell quantities, average price) and up to <c>MaxGroupsPerAccount</c> group slots. A
 /// group slot holds, per future of the group (by ordinal, <see cref="MarketState.FutureOrdinal"/>) and
 /// per set — 0 positions, 1 working buys, 2 working sells (signed, so sells are negative) — the four
-/// cached rows Σq·RA, Σq·D̃, Σq·G̃, Σq·Ṽ (<see cref="MarketState.NodeStride"/> doubles each, contiguous)
-/// and the centre sums. Per group slot and combination (positions; positions + buys; positions +
+/// cached rows Σq·RA, Σq·D̃, Σq·G̃, Σq·Ṽ and the centre sums. The rows of one future are packed at the
+/// group's own stride (<see cref="MarketState.GroupStride"/>: its node count in whole SIMD lanes), the
+/// three sets one after the other, so an evaluation reads one contiguous run of memory per future
+/// (sets × rows × group stride doubles; the region reserved per future is sized for the widest group). Per group slot and combination (positions; positions + buys; positions +
 /// sells) it also counts held instruments and short option contracts, and per future the futures
 /// cost basis, so the short option minimum, spread charge and equity update incrementally.</para>
 /// <para><b>Epochs.</b> A group slot remembers the <see cref="MarketState.Epoch"/> its rows were built
@@ -102,7 +104,7 @@ public sealed class AccountStore
         _gsHeld = new int[groupSlots * Sets];
         _gsShort = new long[groupSlots * Sets];
         _gsOptionContracts = new long[groupSlots * Sets];
-        _gsMutation = new long[groupSlots];
+        _gsMutation = new long[groupSlots * Sets];
 
         var futureSlots = checked(groupSlots * _maxFutures);
         _fsSlots = new int[futureSlots];
@@ -111,6 +113,16 @@ public sealed class AccountStore
         var blocks = checked(futureSlots * Sets);
         _vectors = new double[checked(blocks * Rows * _stride)];
         _sums = new CentreSums[blocks];
+        MemoryPrefault.Touch(_vectors);
+        MemoryPrefault.Touch(_sums);
+        MemoryPrefault.Touch(_slotInstrument);
+        MemoryPrefault.Touch(_slotPosition);
+        MemoryPrefault.Touch(_slotBuy);
+        MemoryPrefault.Touch(_slotSell);
+        MemoryPrefault.Touch(_slotPrice);
+        MemoryPrefault.Touch(_fsSlots);
+        MemoryPrefault.Touch(_fsFuturesQm);
+        MemoryPrefault.Touch(_fsFuturesCost);
     }
 
     /// <summary>Number of accounts (valid indices are 0..MaxAccounts−1).</summary>
@@ -301,9 +313,15 @@ public sealed class AccountStore
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal long ShortOptions(int account, int groupSlot, int combo) => _gsShort[(account * _maxGroupSlots + groupSlot) * Sets + combo];
 
-    /// <summary>Incremented at every change of a group slot's cached rows or counts (readers stamp derived caches with it).</summary>
+    /// <summary>
+    /// Incremented at every change of what combination <paramref name="combo"/> (0 positions, 1 + working
+    /// buys, 2 + working sells) of a group slot reads: its rows, centre sums, futures held, or the
+    /// position-side equity terms (combination 0). A change of working buys only moves combination 1's
+    /// stamp, of working sells only combination 2's; positions, new or freed slots and rebuilds move all
+    /// three. Readers stamp derived caches with it.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal long Mutation(int account, int groupSlot) => _gsMutation[account * _maxGroupSlots + groupSlot];
+    internal long Mutation(int account, int groupSlot, int combo) => _gsMutation[(account * _maxGroupSlots + groupSlot) * Sets + combo];
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal long OptionContracts(int account, int groupSlot, int combo) => _gsOptionContracts[(account * _maxGroupSlots + groupSlot) * Sets + combo];
@@ -322,8 +340,23 @@ public sealed class AccountStore
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal ref readonly CentreSums Sums(int block) => ref _sums[block];
 
-    /// <summary>The cached row of a block: component 0 Σq·RA, 1 Σq·D̃, 2 Σq·G̃, 3 Σq·Ṽ.</summary>
-    internal ReadOnlySpan<double> Row(int block, int component) => new(_vectors, (block * Rows + component) * _stride, _stride);
+    /// <summary>The cached row of a block (group stride long): component 0 Σq·RA, 1 Σq·D̃, 2 Σq·G̃, 3 Σq·Ṽ.</summary>
+    internal ReadOnlySpan<double> Row(int block, int component)
+    {
+        var groupStride = _market.GroupStride(_gsGroup[block / (Sets * _maxFutures)]);
+        return new(_vectors, VectorOffset(block, groupStride) + component * groupStride, groupStride);
+    }
+
+    /// <summary>
+    /// Index in <see cref="Vectors"/> of a block's first row (its rows follow at
+    /// <paramref name="groupStride"/>, the block's group's <see cref="MarketState.GroupStride"/>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal int VectorOffset(int block, int groupStride)
+    {
+        var set = block % Sets;
+        return ((block - set) * _stride + set * groupStride) * Rows;
+    }
 
     internal int FindSlot(int account, int instrument)
     {
@@ -423,7 +456,8 @@ public sealed class AccountStore
 
         var group = inst.Group;
         var gs = GroupSlot(account, group);
-        if (k < 0)
+        var created = k < 0;
+        if (created)
         {
             if (_slotCount[account] == _maxPositions)
             {
@@ -456,7 +490,16 @@ public sealed class AccountStore
 
         EnsureFresh(account, gs);
         var ags = account * _maxGroupSlots + gs;
-        _gsMutation[ags]++;
+        if (created || dPosition != 0)
+        {
+            Touched(ags);
+        }
+        else
+        {
+            // Only one working side moved: the other combinations read nothing that changed.
+            _gsMutation[ags * Sets + (dBuy != 0 ? 1 : 2)]++;
+        }
+
         var fsOrdinal = _market.FutureOrdinal(instrument);
         var fs = ags * _maxFutures + fsOrdinal;
 
@@ -496,6 +539,7 @@ public sealed class AccountStore
         _slotPrice[k] = newAverage;
         if (np == 0 && nb == 0 && ns == 0)
         {
+            Touched(ags);
             FreeSlot(account, k, ags, fs, fsOrdinal);
         }
 
@@ -551,12 +595,11 @@ public sealed class AccountStore
         }
 
         double q = quantity;
-        var offset = instrument * _stride;
-        var target = block * Rows * _stride;
-        ScenarioVector.AddScaled(_vectors.AsSpan(target, _stride), new ReadOnlySpan<double>(_market.LossRows, offset, _stride), q);
-        ScenarioVector.AddScaled(_vectors.AsSpan(target + _stride, _stride), new ReadOnlySpan<double>(_market.DeltaRows, offset, _stride), q);
-        ScenarioVector.AddScaled(_vectors.AsSpan(target + 2 * _stride, _stride), new ReadOnlySpan<double>(_market.GammaRows, offset, _stride), q);
-        ScenarioVector.AddScaled(_vectors.AsSpan(target + 3 * _stride, _stride), new ReadOnlySpan<double>(_market.VegaRows, offset, _stride), q);
+        var n = _market.GroupStride(_instruments[instrument].Group);
+
+        // The four rows are packed the same way on both sides: one pass, element for element the same
+        // additions as four row-by-row passes.
+        ScenarioVector.AddScaled(_vectors.AsSpan(VectorOffset(block, n), Rows * n), new ReadOnlySpan<double>(_market.Rows, _market.RowsOffset(instrument), Rows * n), q);
         ref var sums = ref _sums[block];
         sums.Delta += q * _market.CentreDelta(instrument);
         sums.Gamma += q * _market.CentreGamma(instrument);
@@ -567,10 +610,10 @@ public sealed class AccountStore
         sums.DeltaEquivalentVolSlope += q * _market.DeltaEquivalentVolSlope(instrument);
     }
 
-    private void ClearFuture(int futureSlot)
+    private void ClearFuture(int futureSlot, int group)
     {
         var block = futureSlot * Sets;
-        _vectors.AsSpan(block * Rows * _stride, Sets * Rows * _stride).Clear();
+        _vectors.AsSpan(block * Rows * _stride, Sets * Rows * _market.GroupStride(group)).Clear();
         _sums.AsSpan(block, Sets).Clear();
     }
 
@@ -583,7 +626,7 @@ public sealed class AccountStore
         {
             var ordinal = System.Numerics.BitOperations.TrailingZeroCount(mask);
             mask &= mask - 1;
-            ClearFuture(ags * _maxFutures + ordinal);
+            ClearFuture(ags * _maxFutures + ordinal, group);
         }
 
         var first = account * _maxPositions;
@@ -603,7 +646,15 @@ public sealed class AccountStore
         }
 
         _gsEpoch[ags] = _market.Epoch(group);
-        _gsMutation[ags]++;
+        Touched(ags);
+    }
+
+    // Every combination of the group slot changed.
+    private void Touched(int ags)
+    {
+        _gsMutation[ags * Sets]++;
+        _gsMutation[ags * Sets + 1]++;
+        _gsMutation[ags * Sets + 2]++;
     }
 
     private int FreeGroupSlot(int account)
@@ -628,7 +679,7 @@ public sealed class AccountStore
         _gsEpoch[ags] = _market.Epoch(group);
         _gsFutureMask[ags] = 0;
         _gsSlots[ags] = 0;
-        _gsMutation[ags]++;
+        Touched(ags);
     }
 
     private void FreeSlot(int account, int slot, int ags, int futureSlot, int ordinal)
@@ -647,7 +698,7 @@ public sealed class AccountStore
         {
             // Nothing left on this future: drop the rounding residue of adds and removes.
             _gsFutureMask[ags] &= ~(1UL << ordinal);
-            ClearFuture(futureSlot);
+            ClearFuture(futureSlot, _gsGroup[ags]);
             _fsFuturesQm[futureSlot] = 0;
             _fsFuturesCost[futureSlot] = 0;
         }

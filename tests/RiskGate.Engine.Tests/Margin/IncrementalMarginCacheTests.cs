@@ -1,5 +1,6 @@
 using RiskGate.Engine.Margin;
 using RiskGate.Engine.Market;
+using RiskGate.Engine.Scenarios;
 using RiskGate.Engine.State;
 
 namespace RiskGate.Engine.Tests.Margin;
@@ -13,15 +14,21 @@ namespace RiskGate.Engine.Tests.Margin;
 public sealed class IncrementalMarginCacheTests
 {
     [Theory]
-    [InlineData(true, 0.0, 11)] // credit pair between ES and NQ: the credit bookkeeping path
-    [InlineData(false, 0.0, 12)] // no credit pair: the credit-free maintenance sum
-    [InlineData(true, 0.01, 13)] // a safety buffer: the buffered decision differs from the initial margin
-    public void CheckOrder_WarmCachesAcrossRandomFillsTicksAndReanchors_EqualsAColdChecker(bool credits, double buffer, int seed)
+    [InlineData(true, 0.0, 11, 1, false)] // credit pair between ES and NQ: the credit bookkeeping path
+    [InlineData(false, 0.0, 12, 1, false)] // no credit pair: the credit-free maintenance sum
+    [InlineData(true, 0.01, 13, 1, false)] // a safety buffer: the buffered decision differs from the initial margin
+    [InlineData(true, 0.0, 14, 64, false)] // accounts 0, 64, 128, 192: their entries share the direct-mapped cache slots
+    [InlineData(true, 0.0, 15, 64, true)] // the same with a 31-node NQ scan: groups with different row strides
+    public void CheckOrder_WarmCachesAcrossRandomFillsTicksAndReanchors_EqualsAColdChecker(bool credits, double buffer, int seed, int spacing, bool mixedScans)
     {
+        var nqPoints = mixedScans ? Spans.DefaultDeribit : null;
         var book = credits
-            ? new TestBook(spreadRate: 40, shortOptionMinimum: 150, credits: [new InterGroupCredit(0, 1, 0.5, 1, 1)])
-            : new TestBook(spreadRate: 40, shortOptionMinimum: 150);
-        var fx = new IncrementalFixture(book, accounts: 4, safetyBuffer: buffer);
+            ? new TestBook(spreadRate: 40, shortOptionMinimum: 150, credits: [new InterGroupCredit(0, 1, 0.5, 1, 1)], nqPoints: nqPoints)
+            : new TestBook(spreadRate: 40, shortOptionMinimum: 150, nqPoints: nqPoints);
+
+        // Cache keys are (account × 4 group slots + slot) × 3 + combination; 256 entries: a spacing of 64
+        // accounts maps every account's entries onto the same slots.
+        var fx = new IncrementalFixture(book, accounts: 3 * spacing + 1, safetyBuffer: buffer);
         var instruments = fx.AllInstruments;
         var futures = new[] { book.EsZ, book.EsH, book.NqZ };
         var random = new Random(seed);
@@ -29,12 +36,12 @@ public sealed class IncrementalMarginCacheTests
         var cacheHits = 0;
         for (var a = 0; a < 4; a++)
         {
-            fx.Store.SetCash(a, 50_000 + 100_000 * a);
+            fx.Store.SetCash(a * spacing, 50_000 + 100_000 * a);
         }
 
         for (var step = 0; step < 3_000; step++)
         {
-            var account = random.Next(4);
+            var account = random.Next(4) * spacing;
             var instrument = instruments[random.Next(instruments.Count)];
             var quantity = (long)random.Next(1, 5) * (random.Next(2) == 0 ? 1 : -1);
             var price = IncrementalMarginTests.Price(fx, instrument);
@@ -71,7 +78,7 @@ public sealed class IncrementalMarginCacheTests
                 fx.Store.SetCash(account, random.Next(0, 300_000));
             }
 
-            var checkAccount = random.Next(4);
+            var checkAccount = random.Next(4) * spacing;
             var order = instruments[random.Next(instruments.Count)];
             var orderQuantity = (long)random.Next(1, 5) * (random.Next(2) == 0 ? 1 : -1);
             var orderPrice = IncrementalMarginTests.Price(fx, order);

@@ -15,7 +15,7 @@ internal sealed class TestBook
     public const int Es = 0;
     public const int Nq = 1;
 
-    public TestBook(double spreadRate = 0, double shortOptionMinimum = 0, InterGroupCredit[]? credits = null, ScanPoint[]? points = null)
+    public TestBook(double spreadRate = 0, double shortOptionMinimum = 0, InterGroupCredit[]? credits = null, ScanPoint[]? points = null, ScanPoint[]? nqPoints = null)
     {
         Instruments = new InstrumentTable(64, 2);
         Market = new MarketSnapshot(64) { Rate = 0.03 };
@@ -38,8 +38,11 @@ internal sealed class TestBook
         }
 
         var scan = new ScanParameters(points ?? Spans.Default16, 0.06, ScanRangeKind.Relative, 0.25, ScanRangeKind.Relative);
+
+        // A different NQ scan (another node count) gives the groups different row strides.
+        var nqScan = nqPoints is null ? scan : new ScanParameters(nqPoints, 0.08, ScanRangeKind.Relative, 0.30, ScanRangeKind.Relative);
         Options = new MarginOptions(
-            [new GroupRiskParameters(scan, spreadRate, shortOptionMinimum), new GroupRiskParameters(scan, spreadRate, shortOptionMinimum)],
+            [new GroupRiskParameters(scan, spreadRate, shortOptionMinimum), new GroupRiskParameters(nqScan, spreadRate, shortOptionMinimum)],
             credits ?? []);
         Arrays = new RiskArrayTable(Instruments, Options.MaxNodes);
         Calculator = new MarginCalculator(Instruments, Arrays, Options);
