@@ -427,7 +427,8 @@ public sealed class JointIncrementalMargin
         {
             var g = _esGroups[j];
             var gs = _store.GroupSlot(account, g);
-            var mutation = gs >= 0 ? _store.Mutation(account, gs) : 0;
+            // Every change moves at least one combination's stamp and stamps only grow, so their sum changes too.
+            var mutation = gs >= 0 ? _store.Mutation(account, gs, 0) + _store.Mutation(account, gs, 1) + _store.Mutation(account, gs, 2) : 0;
             var stamp = slot * groups + j;
             if (_stampGroupSlot[stamp] == gs && _stampMutation[stamp] == mutation)
             {
