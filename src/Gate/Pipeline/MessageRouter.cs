@@ -4,6 +4,7 @@ using RiskGate.Engine.Checks;
 using RiskGate.Engine.Market;
 using RiskGate.Engine.Orders;
 using RiskGate.Engine.Pricing;
+using RiskGate.Engine.Scenarios;
 using RiskGate.Gate.Api;
 using RiskGate.Protocol.Enums;
 using RiskGate.Protocol.Framing;
@@ -11,6 +12,8 @@ using RiskGate.Protocol.Messages;
 using EngineCollateralAction = RiskGate.Engine.State.CollateralAction;
 using EngineControlScope = RiskGate.Engine.Checks.ControlScope;
 using EngineInstrumentKind = RiskGate.Engine.Instruments.InstrumentKind;
+using EngineMethodology = RiskGate.Engine.Joint.MarginMethodology;
+using EngineScanRangeKind = RiskGate.Engine.Scenarios.ScanRangeKind;
 using EngineOrderType = RiskGate.Engine.Orders.OrderType;
 using EngineSide = RiskGate.Engine.State.OrderSide;
 using EngineTimeInForce = RiskGate.Engine.Orders.TimeInForce;
@@ -27,8 +30,8 @@ namespace RiskGate.Gate.Pipeline;
 /// <remarks>
 /// <para><b>Thread</b>: the engine's single writer (the risk stage thread, or the direct-mode host thread).</para>
 /// <para><b>Never throws</b> on any input: a message that fails validation gets
-/// <see cref="RejectReason.MalformedMessage"/>; an unknown template, an outbound kind or a scoped
-/// AccountLimits gets <see cref="RejectReason.UnsupportedMessage"/>; an engine exception (a bug) gets
+/// <see cref="RejectReason.MalformedMessage"/>; an unknown template or an outbound kind gets
+/// <see cref="RejectReason.UnsupportedMessage"/>; an engine exception (a bug) gets
 /// <see cref="RejectReason.InternalError"/>.</para>
 /// <para><b>Sweep</b>: after every <see cref="GateOptions.SweepInterval"/>-th input (counted by input
 /// sequence, not by batch, so decisions do not depend on batching) the router calls
@@ -42,6 +45,7 @@ public sealed class MessageRouter
     private readonly int _sweepInterval;
     private readonly int _sweepAccounts;
     private readonly Dictionary<int, uint> _futureIds = [];
+    private readonly ScanPoint[] _scanPoints = new ScanPoint[RiskParametersDecoder.MaxScanPointsCount];
     private long _alertsDropped;
 
     /// <summary>Creates a router over <paramref name="engine"/>.</summary>
@@ -370,13 +374,6 @@ public sealed class MessageRouter
         result = default;
         AccountLimitsDecoder.TryWrap(message, out var m);
 
-        // The engine keeps account-wide overrides only; a group- or instrument-scoped limit would be
-        // silently widened, so it is refused rather than misapplied.
-        if (m.ProductGroupId != uint.MaxValue || m.InstrumentId != uint.MaxValue)
-        {
-            return RejectReason.UnsupportedMessage;
-        }
-
         var limits = OrderLimits.UseDefaults;
         if (m.MaxOrderQuantity != long.MinValue)
         {
@@ -405,6 +402,20 @@ public sealed class MessageRouter
             limits.MaxCancelsPerWindow = perWindow;
         }
 
+        if (m.ProductGroupId != uint.MaxValue || m.InstrumentId != uint.MaxValue)
+        {
+            // A scoped limit: the trading state and the throttle window are account-wide, so a scoped
+            // message must leave them null; the engine refuses the other account-wide fields itself.
+            if (m.TradingState != WireTradingState.None || m.ThrottleWindow != ulong.MaxValue)
+            {
+                return RejectReason.InvalidReferenceData;
+            }
+
+            var group = m.ProductGroupId == uint.MaxValue ? -1 : m.ProductGroupId > int.MaxValue ? int.MaxValue : (int)m.ProductGroupId;
+            result = _engine.OnScopedAccountLimits(sequence, (long)m.SendingTime, m.AccountId, group, m.InstrumentId, in limits);
+            return RejectReason.None;
+        }
+
         result = _engine.OnAccountLimits(sequence, (long)m.SendingTime, m.AccountId, m.TradingState != WireTradingState.Halted, in limits);
         return RejectReason.None;
     }
@@ -430,7 +441,29 @@ public sealed class MessageRouter
             MaxOrdersPerWindow = m.DefaultThrottleMessages == uint.MaxValue ? throttle : (int)Math.Min(m.DefaultThrottleMessages, (uint)int.MaxValue),
             MaxCancelsPerWindow = m.DefaultThrottleMessages == uint.MaxValue ? throttle : (int)Math.Min(m.DefaultThrottleMessages, (uint)int.MaxValue),
         };
-        result = _engine.OnRiskParameters(sequence, (int)m.ProductGroupId, in defaults);
+        var wirePoints = m.ScanPoints;
+        var points = _scanPoints.AsSpan(0, Math.Min(wirePoints.Count, _scanPoints.Length));
+        for (var i = 0; i < points.Length; i++)
+        {
+            points[i] = new ScanPoint(wirePoints.PriceMultiple(i), wirePoints.VolMultiple(i), wirePoints.Weight(i));
+        }
+
+        var settings = new GroupMarginSettings
+        {
+            Methodology = (EngineMethodology)(byte)m.Methodology,
+            PriceScanRange = m.PriceScanRange,
+            PriceScanKind = (EngineScanRangeKind)(byte)m.PriceScanRangeKind,
+            VolScanRange = m.VolScanRange,
+            VolScanKind = (EngineScanRangeKind)(byte)m.VolScanRangeKind,
+            LookAheadYears = m.LookAhead / MarketState.NanosecondsPerYear,
+            InitialRatio = m.InitialToMaintenanceRatio,
+            SpreadRate = double.IsNaN(m.SpreadChargeRate) ? 0 : m.SpreadChargeRate,
+            ShortOptionMinimum = m.ShortOptionMinimum == long.MinValue ? 0 : m.ShortOptionMinimum / Money4.Scale,
+            RiskFreeRate = m.RiskFreeRate,
+            ConfidenceLevel = m.ConfidenceLevel,
+            LiquidationRatio = m.LiquidationRatio,
+        };
+        result = _engine.OnRiskParameters(sequence, (int)m.ProductGroupId, in settings, points, in defaults);
         return RejectReason.None;
     }
 
