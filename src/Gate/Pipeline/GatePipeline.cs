@@ -36,6 +36,7 @@ public sealed class GatePipeline<THandler>
     private readonly MultiProducerSequencer? _multi;
     private readonly StageGraph<GateSlot> _graph;
     private readonly MessageRouter _router;
+    private readonly LargeMessagePool? _largeMessages;
     private readonly AlertBridge _alerts;
     private readonly IEventProcessor _risk;
     private readonly IEventProcessor _egress;
@@ -54,7 +55,8 @@ public sealed class GatePipeline<THandler>
         options.Validate();
         Options = options;
         Engine = new RiskEngine(options.Engine!);
-        _router = new MessageRouter(Engine, options.SweepInterval, options.SweepAccounts);
+        _largeMessages = options.LargeMessageBuffers > 0 ? new LargeMessagePool(options.LargeMessageBuffers, options.LargeMessageCapacity) : null;
+        _router = new MessageRouter(Engine, options.SweepInterval, options.SweepAccounts, _largeMessages);
         _alerts = new AlertBridge(options.AlertQueueSize);
         _ring = new RingBuffer<GateSlot>(options.RingSize);
         Sequencer sequencer;
@@ -157,20 +159,28 @@ public sealed class GatePipeline<THandler>
     /// <summary>The handler held by the egress stage. Read it after <see cref="Stop"/> returned true.</summary>
     public THandler Handler => _readHandler().Value;
 
+    /// <summary>The pool that carries messages larger than a slot through the ring (null when
+    /// <see cref="GateOptions.LargeMessageBuffers"/> is 0).</summary>
+    public LargeMessagePool? LargeMessages => _largeMessages;
+
     /// <summary>
-    /// Copies <paramref name="message"/> (a binary protocol message, header first, ≤ 96 bytes) into a slot
-    /// and publishes it. Producer thread(s); never blocks.
+    /// Copies <paramref name="message"/> (a binary protocol message, header first) into a slot and publishes
+    /// it. Producer thread(s); never blocks. A message of up to 96 bytes goes inline; a longer one (up to
+    /// <see cref="GateOptions.LargeMessageCapacity"/>) is copied once into a pre-allocated large-message
+    /// buffer and its slot carries a reference, so it is decided in ring order like any other message.
     /// </summary>
     /// <param name="message">The message.</param>
     /// <param name="receiveTimestampNs">Receive time, echoed in the decision.</param>
     /// <param name="sourceId">Session or source id, echoed in the decision.</param>
-    /// <returns><see cref="GateSubmitResult.Published"/>, or why not (nothing published).</returns>
+    /// <returns><see cref="GateSubmitResult.Published"/>, or why not (nothing published):
+    /// <see cref="GateSubmitResult.Busy"/> when the ring is full or every large-message buffer is in flight,
+    /// <see cref="GateSubmitResult.TooLarge"/> when longer than the large-message capacity.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public GateSubmitResult TrySubmit(ReadOnlySpan<byte> message, long receiveTimestampNs, long sourceId = 0)
     {
         if (message.Length > GateSlot.MessageCapacity)
         {
-            return GateSubmitResult.TooLarge;
+            return TrySubmitLarge(message, receiveTimestampNs, sourceId);
         }
 
         var result = TryClaim(out var claim);
@@ -237,6 +247,39 @@ public sealed class GatePipeline<THandler>
         {
             _multi!.Publish(sequence);
         }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private GateSubmitResult TrySubmitLarge(ReadOnlySpan<byte> message, long receiveTimestampNs, long sourceId)
+    {
+        var pool = _largeMessages;
+        if (pool is null || message.Length > pool.Capacity)
+        {
+            return GateSubmitResult.TooLarge;
+        }
+
+        if (Volatile.Read(ref _state) != Running)
+        {
+            return GateSubmitResult.Stopped;
+        }
+
+        // Buffer first, slot second: a claimed slot must be published, a claimed buffer can be handed back.
+        var index = pool.TryClaim(message);
+        if (index < 0)
+        {
+            return GateSubmitResult.Busy;
+        }
+
+        var result = TryClaim(out var claim);
+        if (result != GateSubmitResult.Published)
+        {
+            pool.Release(index);
+            return result;
+        }
+
+        pool.Bind(index, message.Length, claim.Sequence, claim.Buffer);
+        Publish(claim, LargeMessagePool.ReferenceLength, receiveTimestampNs, sourceId);
+        return GateSubmitResult.Published;
     }
 
     private void CloseOutbound()

@@ -42,6 +42,7 @@ namespace RiskGate.Gate.Pipeline;
 public sealed class MessageRouter
 {
     private readonly RiskEngine _engine;
+    private readonly LargeMessagePool? _largeMessages;
     private readonly int _sweepInterval;
     private readonly int _sweepAccounts;
     private readonly Dictionary<int, uint> _futureIds = [];
@@ -52,7 +53,9 @@ public sealed class MessageRouter
     /// <param name="engine">The engine; the router's thread becomes its single writer.</param>
     /// <param name="sweepInterval">Inputs between two margin-call sweeps (≥ 1).</param>
     /// <param name="sweepAccounts">Accounts examined per sweep (≥ 0; 0 disables sweeping).</param>
-    public MessageRouter(RiskEngine engine, int sweepInterval, int sweepAccounts)
+    /// <param name="largeMessages">The pipeline's pool for messages larger than a slot (null: none). A slot
+    /// holding a reference into it is decided as the referenced message, and the buffer is released after.</param>
+    public MessageRouter(RiskEngine engine, int sweepInterval, int sweepAccounts, LargeMessagePool? largeMessages = null)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentOutOfRangeException.ThrowIfLessThan(sweepInterval, 1);
@@ -60,6 +63,7 @@ public sealed class MessageRouter
         _engine = engine;
         _sweepInterval = sweepInterval;
         _sweepAccounts = sweepAccounts;
+        _largeMessages = largeMessages;
     }
 
     /// <summary>The engine.</summary>
@@ -76,6 +80,15 @@ public sealed class MessageRouter
     public void Decide<TSink>(ReadOnlySpan<byte> message, long inputSequence, long receiveTimestampNs, long sourceId, out GateDecision decision, ref TSink sink)
         where TSink : struct, IAlertSink
     {
+        // A large message travels as a reference to a pool buffer bound to this very sequence: decide the
+        // referenced message, in ring order, then give the buffer back.
+        var pooled = -1;
+        if (_largeMessages is not null && LargeMessagePool.IsReference(message))
+        {
+            pooled = _largeMessages.TryResolve(message, inputSequence, out var large);
+            message = pooled >= 0 ? large : default;
+        }
+
         decision = default;
         decision.InputSequence = inputSequence;
         decision.ReceiveTimestampNs = receiveTimestampNs;
@@ -144,6 +157,10 @@ public sealed class MessageRouter
         }
 
         decision.DecisionTimeNs = _engine.Now;
+        if (pooled >= 0)
+        {
+            _largeMessages!.Release(pooled);
+        }
     }
 
     /// <summary>
