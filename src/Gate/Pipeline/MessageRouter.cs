@@ -36,8 +36,10 @@ namespace RiskGate.Gate.Pipeline;
 /// <para><b>Sweep</b>: after every <see cref="GateOptions.SweepInterval"/>-th input (counted by input
 /// sequence, not by batch, so decisions do not depend on batching) the router calls
 /// <c>engine.Sweep(SweepAccounts)</c>; its alerts belong to that input.</para>
-/// <para><b>Allocation</b>: none on the order, market-data, collateral and admin paths; RiskParameters and
-/// VolSurface (larger than a slot, start-up path only) build engine objects.</para>
+/// <para><b>Allocation</b>: none on the order, market-data (VolSurface included: one reusable smile per
+/// future, created with its InstrumentDefinition), collateral and admin paths; a RiskParameters that changes
+/// a group's scan set, spread charge or short option minimum allocates the new immutable parameter objects
+/// (once per change).</para>
 /// </remarks>
 public sealed class MessageRouter
 {
@@ -47,6 +49,9 @@ public sealed class MessageRouter
     private readonly int _sweepAccounts;
     private readonly Dictionary<int, uint> _futureIds = [];
     private readonly ScanPoint[] _scanPoints = new ScanPoint[RiskParametersDecoder.MaxScanPointsCount];
+    private readonly Dictionary<int, ReusableSmile> _smiles = [];
+    private readonly double[] _gridK = new double[VolSurfaceDecoder.MaxGridPointsCount];
+    private readonly double[] _gridV = new double[VolSurfaceDecoder.MaxGridPointsCount];
     private long _alertsDropped;
 
     /// <summary>Creates a router over <paramref name="engine"/>.</summary>
@@ -369,7 +374,12 @@ public sealed class MessageRouter
                     if (result.Accepted && m.Kind == Protocol.Enums.InstrumentKind.Future)
                     {
                         // Admin path: remember the wire id of each future so a VolSurface can name it.
-                        _futureIds[_engine.InstrumentIndex(m.InstrumentId)] = m.InstrumentId;
+                        var index = _engine.InstrumentIndex(m.InstrumentId);
+                        _futureIds[index] = m.InstrumentId;
+                        if (!_smiles.ContainsKey(index))
+                        {
+                            _smiles[index] = new ReusableSmile(VolSurfaceDecoder.MaxGridPointsCount);
+                        }
                     }
 
                     return RejectReason.None;
@@ -514,26 +524,37 @@ public sealed class MessageRouter
             return RejectReason.InvalidMarketData;
         }
 
-        VolSmile smile;
+        // One reusable smile per future, created with the future's definition: validated first (the same
+        // rules as SviSmile / GridSmile), rewritten in place only when valid, so nothing allocates here.
+        var futureId = FutureIdOf(best);
+        if (!_smiles.TryGetValue(best, out var smile))
+        {
+            return RejectReason.InvalidMarketData;
+        }
+
+        SmileValidation validation;
         if (m.Form == SurfaceForm.Svi)
         {
-            smile = new SviSmile(years, m.SviA, m.SviB, m.SviRho, m.SviM, m.SviSigma);
+            validation = smile.TrySetSvi(years, m.SviA, m.SviB, m.SviRho, m.SviM, m.SviSigma);
         }
         else
         {
             var points = m.GridPoints;
-            var k = new double[points.Count];
-            var v = new double[points.Count];
-            for (var i = 0; i < k.Length; i++)
+            var count = Math.Min(points.Count, _gridK.Length);
+            for (var i = 0; i < count; i++)
             {
-                k[i] = points.LogMoneyness(i);
-                v[i] = points.Volatility(i);
+                _gridK[i] = points.LogMoneyness(i);
+                _gridV[i] = points.Volatility(i);
             }
 
-            smile = new GridSmile(years, k, v);
+            validation = smile.TrySetGrid(years, _gridK.AsSpan(0, count), _gridV.AsSpan(0, count));
         }
 
-        var futureId = FutureIdOf(best);
+        if (!validation.IsValid)
+        {
+            return RejectReason.InvalidMarketData;
+        }
+
         result = _engine.OnVolSmile(sequence, (long)m.SendingTime, futureId, smile);
         return RejectReason.None;
     }

@@ -9,12 +9,15 @@ internal static class LargeMessageEncoding
 {
     public const ulong OneDayNs = 86_400_000_000_000;
 
+    // Spans.Default16 builds a new array per call; the allocation test encodes on its measured thread.
+    private static readonly ScanPoint[] Default16 = Spans.Default16;
+
     /// <summary>RiskParameters for <paramref name="group"/> matching <see cref="GateSession"/>'s margin set-up, with a default max order quantity.</summary>
     public static int RiskParameters(Span<byte> destination, uint group, long maxOrderQuantity, double priceScanRange = 0.06, ulong time = 1, ReadOnlySpan<ScanPoint> points = default)
     {
         if (points.IsEmpty)
         {
-            points = Spans.Default16;
+            points = Default16;
         }
 
         var e = RiskParametersEncoder.Wrap(destination).ProductGroupId(group).Methodology(MarginMethodology.Scan)
@@ -32,6 +35,11 @@ internal static class LargeMessageEncoding
 
         return e.EncodedLength;
     }
+
+    /// <summary>An SVI VolSurface for <paramref name="group"/>'s option expiry (fits a slot) around <paramref name="atmVol"/>.</summary>
+    public static int SviSurface(Span<byte> destination, uint group, double atmVol)
+        => VolSurfaceEncoder.Wrap(destination).ProductGroupId(group).Form(SurfaceForm.Svi).Expiry((ulong)(GateSession.OptionYears * GateSession.Year))
+            .SendingTime(1).SviA(atmVol * atmVol * GateSession.OptionYears).SviB(0.01).SviRho(-0.3).SviM(0).SviSigma(0.2).EncodedLength;
 
     /// <summary>A strike-grid VolSurface for <paramref name="group"/>'s option expiry: <paramref name="points"/> points, a mild smile around <paramref name="atmVol"/>.</summary>
     public static int GridSurface(Span<byte> destination, uint group, double atmVol, int points = 21, ulong time = 1)
