@@ -50,7 +50,7 @@ public sealed class GateOptions
     public int LargeMessageBuffers { get; init; } = 64;
 
     /// <summary>
-    /// Bytes per large-message buffer, in [97, 1,048,576]: the largest message the pipeline accepts after
+    /// Bytes per large-message buffer, in [97, 65,536]: the largest message the pipeline accepts after
     /// start (a longer one gets <c>TooLarge</c>). Default 4,096 (the largest RiskParameters is 3,220 bytes).
     /// </summary>
     public int LargeMessageCapacity { get; init; } = 4096;
@@ -71,7 +71,7 @@ public sealed class GateOptions
         CheckRange(SweepInterval, 1, 1 << 30, nameof(SweepInterval), "[1, 2^30]");
         CheckRange(SweepAccounts, 0, 1 << 20, nameof(SweepAccounts), "[0, 2^20]");
         CheckRange(LargeMessageBuffers, 0, 1 << 16, nameof(LargeMessageBuffers), "[0, 65536]");
-        CheckRange(LargeMessageCapacity, 97, 1 << 20, nameof(LargeMessageCapacity), "[97, 1048576] bytes");
+        CheckRange(LargeMessageCapacity, 97, 1 << 16, nameof(LargeMessageCapacity), "[97, 65536] bytes");
         if (!Enum.IsDefined(ProducerType))
         {
             throw new ArgumentOutOfRangeException(nameof(ProducerType), ProducerType, "GateOptions.ProducerType must be Single or Multi.");

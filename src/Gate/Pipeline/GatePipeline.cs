@@ -4,6 +4,7 @@ using RiskGate.Engine;
 using RiskGate.Gate.Api;
 using RiskGate.Gate.Idle;
 using RiskGate.Gate.Ring;
+using RiskGate.Protocol.Framing;
 
 namespace RiskGate.Gate.Pipeline;
 
@@ -37,6 +38,7 @@ public sealed class GatePipeline<THandler>
     private readonly StageGraph<GateSlot> _graph;
     private readonly MessageRouter _router;
     private readonly LargeMessagePool? _largeMessages;
+    private readonly FrameReader _frames;
     private readonly AlertBridge _alerts;
     private readonly IEventProcessor _risk;
     private readonly IEventProcessor _egress;
@@ -57,6 +59,9 @@ public sealed class GatePipeline<THandler>
         Engine = new RiskEngine(options.Engine!);
         _largeMessages = options.LargeMessageBuffers > 0 ? new LargeMessagePool(options.LargeMessageBuffers, options.LargeMessageCapacity) : null;
         _router = new MessageRouter(Engine, options.SweepInterval, options.SweepAccounts, _largeMessages);
+
+        // Frames are bounded by what the gate can carry: a longer declared length breaks the stream's framing.
+        _frames = new FrameReader(FramingHeader.Length + (_largeMessages?.Capacity ?? GateSlot.MessageCapacity));
         _alerts = new AlertBridge(options.AlertQueueSize);
         _ring = new RingBuffer<GateSlot>(options.RingSize);
         Sequencer sequencer;
@@ -246,6 +251,177 @@ public sealed class GatePipeline<THandler>
         else
         {
             _multi!.Publish(sequence);
+        }
+    }
+
+    /// <summary>
+    /// Batch ingress for gateways: takes the whole SOFH frames at the start of <paramref name="buffer"/> (a
+    /// network read), copies each message once into a slot (or a large-message buffer) and publishes them in
+    /// batches of up to <see cref="MaxFramesPerBatch"/> with one publish each. Producer thread(s); never blocks.
+    /// </summary>
+    /// <remarks>
+    /// <para>Every frame taken gets exactly one decision, in buffer order. A frame whose framing is sound but
+    /// whose message fails validation is published anyway and decided <c>MalformedMessage</c> /
+    /// <c>UnsupportedMessage</c> (counted in <see cref="FrameBatch.Malformed"/>); it never disturbs the frames
+    /// after it. A framing error (bad length or encoding type) stops the call before that frame: the stream
+    /// cannot be resynchronised. Declared lengths above the large-message capacity (96 bytes without a pool)
+    /// are framing errors.</para>
+    /// <para>A partial frame at the end is left in the buffer (<see cref="FrameBatch.Consumed"/> stops before
+    /// it). When the ring or the large-message pool fills mid-buffer, the frames already taken stay published
+    /// and the call returns <see cref="GateSubmitResult.Busy"/>: resubmit from <see cref="FrameBatch.Consumed"/>.</para>
+    /// </remarks>
+    /// <returns><see cref="GateSubmitResult.Published"/> when the call stopped only for <see cref="FrameBatch.Status"/>;
+    /// <see cref="GateSubmitResult.Busy"/> when it stopped because the ring or pool was full; <see cref="GateSubmitResult.Stopped"/>.</returns>
+    public GateSubmitResult TrySubmitFrames(ReadOnlySpan<byte> buffer, long receiveTimestampNs, long sourceId, out FrameBatch batch)
+    {
+        batch = default;
+        if (Volatile.Read(ref _state) != Running)
+        {
+            batch.Status = FrameStatus.Incomplete;
+            return GateSubmitResult.Stopped;
+        }
+
+        Span<int> offsets = stackalloc int[MaxFramesPerBatch];
+        Span<int> lengths = stackalloc int[MaxFramesPerBatch];
+        Span<int> pooled = stackalloc int[MaxFramesPerBatch];
+        while (true)
+        {
+            // Scan: find up to MaxFramesPerBatch whole frames; a valid message larger than a slot takes its
+            // pool buffer now, so that the slots claimed next can all be filled.
+            var n = 0;
+            var position = batch.Consumed;
+            var status = FrameStatus.Ok;
+            var poolFull = false;
+            while (n < MaxFramesPerBatch)
+            {
+                var rest = buffer[position..];
+                if (rest.IsEmpty)
+                {
+                    break;
+                }
+
+                status = _frames.TryRead(rest, out var message, out var frameLength);
+                if (status is FrameStatus.Incomplete or FrameStatus.LengthTooSmall or FrameStatus.LengthTooLarge or FrameStatus.WrongEncodingType)
+                {
+                    break;
+                }
+
+                var bodyLength = frameLength - FramingHeader.Length;
+                var index = -1;
+                if (status == FrameStatus.Ok && bodyLength > GateSlot.MessageCapacity)
+                {
+                    index = _largeMessages!.TryClaim(message);
+                    if (index < 0)
+                    {
+                        poolFull = true;
+                        status = FrameStatus.Ok;
+                        break;
+                    }
+                }
+
+                offsets[n] = position + FramingHeader.Length;
+                lengths[n] = status == FrameStatus.Ok ? bodyLength : -bodyLength - 1;
+                pooled[n] = index;
+                n++;
+                position += frameLength;
+                status = FrameStatus.Ok;
+            }
+
+            if (n == 0)
+            {
+                batch.Status = poolFull ? FrameStatus.Incomplete : status == FrameStatus.Ok ? (batch.Consumed == buffer.Length ? FrameStatus.Ok : FrameStatus.Incomplete) : status;
+                return poolFull ? GateSubmitResult.Busy : GateSubmitResult.Published;
+            }
+
+            // Claim: all n slots at once, or as many as the ring has (halving); give back what is not taken.
+            var take = Math.Min(n, _ring.Capacity);
+            long high;
+            while (!(_single is not null ? _single.TryClaim(take, out high) : _multi!.TryClaim(take, out high)))
+            {
+                take >>= 1;
+                if (take == 0)
+                {
+                    ReleasePooled(pooled[..n]);
+                    batch.Status = FrameStatus.Incomplete;
+                    return GateSubmitResult.Busy;
+                }
+            }
+
+            ReleasePooled(pooled[take..n]);
+            var low = high - take + 1;
+            for (var k = 0; k < take; k++)
+            {
+                var sequence = low + k;
+                ref var slot = ref _ring[sequence];
+                slot.SourceId = sourceId;
+                slot.ReceiveTimestampNs = receiveTimestampNs;
+                slot.DecisionStatus = 0;
+                var length = lengths[k];
+                var body = buffer.Slice(offsets[k], length >= 0 ? length : -length - 1);
+                var inline = MemoryMarshal.CreateSpan(ref MemoryMarshal.GetReference((Span<byte>)slot.Message), GateSlot.MessageCapacity);
+                if (pooled[k] >= 0)
+                {
+                    _largeMessages!.Bind(pooled[k], body.Length, sequence, inline);
+                    slot.Length = LargeMessagePool.ReferenceLength;
+                    slot.Validity = SlotValidity.Valid;
+                }
+                else if (body.Length <= GateSlot.MessageCapacity)
+                {
+                    // Malformed messages ride along too: the risk stage decides them like any bad input.
+                    body.CopyTo(inline);
+                    slot.Length = body.Length;
+                    slot.Validity = SlotValidity.Valid;
+                }
+                else
+                {
+                    slot.Invalidate(); // a bad message larger than a slot: decided MalformedMessage
+                }
+
+                batch.Malformed += length >= 0 ? 0 : 1;
+            }
+
+            if (_single is not null)
+            {
+                _single.Publish(low, high);
+            }
+            else
+            {
+                _multi!.Publish(low, high);
+            }
+
+            batch.Published += take;
+            batch.Consumed = take == n ? position : offsets[take] - FramingHeader.Length;
+            if (take < n)
+            {
+                batch.Status = FrameStatus.Incomplete;
+                return GateSubmitResult.Busy;
+            }
+
+            if (poolFull)
+            {
+                batch.Status = FrameStatus.Incomplete;
+                return GateSubmitResult.Busy;
+            }
+
+            if (n < MaxFramesPerBatch)
+            {
+                batch.Status = status != FrameStatus.Ok ? status : batch.Consumed == buffer.Length ? FrameStatus.Ok : FrameStatus.Incomplete;
+                return GateSubmitResult.Published;
+            }
+        }
+    }
+
+    /// <summary>Most frames <see cref="TrySubmitFrames"/> claims and publishes at once.</summary>
+    public const int MaxFramesPerBatch = 64;
+
+    private void ReleasePooled(ReadOnlySpan<int> pooled)
+    {
+        foreach (var index in pooled)
+        {
+            if (index >= 0)
+            {
+                _largeMessages!.Release(index);
+            }
         }
     }
 
