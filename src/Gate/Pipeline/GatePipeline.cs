@@ -17,7 +17,9 @@ namespace RiskGate.Gate.Pipeline;
 /// <para><b>Lifecycle</b> (configuring thread): construct (options validated) → <see cref="LoadReferenceData"/>
 /// as needed → <see cref="Start"/> → submit from producer threads → <see cref="Stop"/> once producers stopped
 /// (drains: every published message gets its decision delivered).</para>
-/// <para><b>Submitting</b>: <see cref="TrySubmit"/> copies a message into a slot once;
+/// <para><b>Submitting</b>: <see cref="TrySubmit"/> copies a message into a slot once (a message larger than a
+/// slot into a pre-allocated large-message buffer the slot references, decided in ring order);
+/// <see cref="TrySubmitFrames"/> takes a gateway's buffer of SOFH frames in batches;
 /// <see cref="TryClaim"/> + <see cref="Publish"/> encode straight into the slot. Neither blocks: a full ring
 /// returns <see cref="GateSubmitResult.Busy"/>. With <see cref="GateProducerType.Single"/> only one thread may
 /// submit; with <see cref="GateProducerType.Multi"/> any number. Publication is a release store; the risk
@@ -115,7 +117,7 @@ public sealed class GatePipeline<THandler>
 
     /// <summary>
     /// Decides a message synchronously on the calling thread, before <see cref="Start"/>: the start-up path for
-    /// reference data, including messages larger than a slot (RiskParameters, VolSurface with grid points).
+    /// reference data of any size (after start, <see cref="TrySubmit"/> takes messages larger than a slot too).
     /// It takes no ring sequence: the decision's input and outbound sequences are −1 and 0.
     /// </summary>
     /// <exception cref="InvalidOperationException">The gate was started.</exception>
