@@ -1,7 +1,7 @@
 using RiskGate.Engine.Checks;
+using RiskGate.Engine.Instruments;
 using RiskGate.Engine.Joint;
 using RiskGate.Engine.Margin;
-using RiskGate.Engine.Instruments;
 using RiskGate.Engine.Orders;
 using RiskGate.Engine.Scenarios;
 using RiskGate.Engine.State;
