@@ -1,9 +1,11 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using RiskGate.Engine;
 using RiskGate.Gate.Api;
 using RiskGate.Gate.Idle;
 using RiskGate.Gate.Ring;
+using RiskGate.Protocol;
 using RiskGate.Protocol.Framing;
 
 namespace RiskGate.Gate.Pipeline;
@@ -19,7 +21,7 @@ namespace RiskGate.Gate.Pipeline;
 /// (drains: every published message gets its decision delivered).</para>
 /// <para><b>Submitting</b>: <see cref="TrySubmit"/> copies a message into a slot once (a message larger than a
 /// slot into a pre-allocated large-message buffer the slot references, decided in ring order);
-/// <see cref="TrySubmitFrames"/> takes a gateway's buffer of SOFH frames in batches;
+/// <see cref="TrySubmitFrames(ReadOnlySpan{byte}, long, long, out FrameBatch)"/> takes a gateway's buffer of SOFH frames in batches;
 /// <see cref="TryClaim"/> + <see cref="Publish"/> encode straight into the slot. Neither blocks: a full ring
 /// returns <see cref="GateSubmitResult.Busy"/>. With <see cref="GateProducerType.Single"/> only one thread may
 /// submit; with <see cref="GateProducerType.Multi"/> any number. Publication is a release store; the risk
@@ -47,6 +49,10 @@ public sealed class GatePipeline<THandler>
     private readonly Func<StrongBox<THandler>> _readHandler;
     private readonly StrongBoxCounters _counters = new();
     private int _state;
+
+    // A producer thread's copy of a frame that spans PipeReader segments (one per thread, made on first need).
+    [ThreadStatic]
+    private static byte[]? _spanningFrame;
 
     /// <summary>Creates the gate (engine, ring, stages; nothing runs until <see cref="Start"/>).</summary>
     /// <param name="options">Settings; validated here.</param>
@@ -413,8 +419,75 @@ public sealed class GatePipeline<THandler>
         }
     }
 
-    /// <summary>Most frames <see cref="TrySubmitFrames"/> claims and publishes at once.</summary>
+    /// <summary>
+    /// As <see cref="TrySubmitFrames(ReadOnlySpan{byte}, long, long, out FrameBatch)"/> over a
+    /// <c>PipeReader</c> buffer: frames inside a segment are taken in place; a frame that spans segments is
+    /// copied once into a per-thread scratch buffer (allocated on a producer thread's first spanning frame)
+    /// and submitted from there. <see cref="FrameBatch.Consumed"/> counts bytes from the start of
+    /// <paramref name="buffer"/> (<c>reader.AdvanceTo(buffer.GetPosition(batch.Consumed), buffer.End)</c>).
+    /// Producer thread(s); never blocks.
+    /// </summary>
+    public GateSubmitResult TrySubmitFrames(in ReadOnlySequence<byte> buffer, long receiveTimestampNs, long sourceId, out FrameBatch batch)
+    {
+        if (buffer.IsSingleSegment)
+        {
+            return TrySubmitFrames(buffer.FirstSpan, receiveTimestampNs, sourceId, out batch);
+        }
+
+        batch = default;
+        var rest = buffer;
+        while (true)
+        {
+            // A slice that ends on a segment boundary starts with an empty span: take the first non-empty one.
+            var first = rest.FirstSpan;
+            if (first.IsEmpty)
+            {
+                foreach (var memory in rest)
+                {
+                    if (!memory.IsEmpty)
+                    {
+                        first = memory.Span;
+                        break;
+                    }
+                }
+            }
+
+            var result = TrySubmitFrames(first, receiveTimestampNs, sourceId, out var part);
+            if (part.Status == FrameStatus.Incomplete && result == GateSubmitResult.Published && rest.Length > first.Length)
+            {
+                // The first segment ends inside a frame: take the next frame(s) from a contiguous copy.
+                Add(ref batch, in part);
+                rest = rest.Slice(part.Consumed);
+                var scratch = _spanningFrame ??= new byte[ProtocolInfo.MaxMaxFrameLength];
+                var length = (int)Math.Min(rest.Length, _frames.MaxFrameLength);
+                rest.Slice(0, length).CopyTo(scratch);
+                result = TrySubmitFrames(scratch.AsSpan(0, length), receiveTimestampNs, sourceId, out part);
+                if (part.Consumed == 0)
+                {
+                    batch.Status = part.Status;
+                    return result;
+                }
+            }
+
+            Add(ref batch, in part);
+            rest = rest.Slice(part.Consumed);
+            if (result != GateSubmitResult.Published || part.Status is not (FrameStatus.Ok or FrameStatus.Incomplete) || rest.IsEmpty || part.Consumed == 0)
+            {
+                batch.Status = rest.IsEmpty && result == GateSubmitResult.Published ? FrameStatus.Ok : part.Status;
+                return result;
+            }
+        }
+    }
+
+    /// <summary>Most frames <see cref="TrySubmitFrames(ReadOnlySpan{byte}, long, long, out FrameBatch)"/> claims and publishes at once.</summary>
     public const int MaxFramesPerBatch = 64;
+
+    private static void Add(ref FrameBatch total, in FrameBatch part)
+    {
+        total.Consumed += part.Consumed;
+        total.Published += part.Published;
+        total.Malformed += part.Malformed;
+    }
 
     private void ReleasePooled(ReadOnlySpan<int> pooled)
     {

@@ -64,6 +64,62 @@ public class FrameIngressTests
         Assert.Equal(0, gate.LargeMessages!.InUse);
     }
 
+    [Theory]
+    [InlineData(3)]    // segments smaller than a frame header
+    [InlineData(50)]   // most frames span two segments
+    [InlineData(997)]  // several frames per segment, large ones spanning
+    public void TrySubmitFrames_MultiSegmentSequence_SameDecisionsAsDirectMode(int segmentSize)
+    {
+        var (messages, stream) = Stream(count: 2000, seed: 33);
+        var recorder = new Recorder(messages.Count);
+        var options = LargeMessageTests.WithPool(GateSession.Options(ringSize: 256, producer: GateProducerType.Single), buffers: 4);
+        var gate = new GatePipeline<RecordingHandler>(options, new RecordingHandler(recorder));
+        var direct = new DirectGate(options);
+        gate.Start();
+
+        // One pipe read of several segments, then whatever is left over plus the next read, as a gateway would.
+        var taken = 0;
+        var published = 0;
+        var calls = 0;
+        while (taken < stream.Length)
+        {
+            Assert.True(++calls < 200_000, "no progress at " + taken + " of " + stream.Length);
+            var end = Math.Min(stream.Length, taken + (segmentSize * 40));
+            var sequence = Segments(stream.AsMemory(taken, end - taken), segmentSize);
+            var result = gate.TrySubmitFrames(in sequence, 7, 3, out var batch);
+            Assert.NotEqual(GateSubmitResult.Stopped, result);
+            Assert.True(batch.Status is FrameStatus.Ok or FrameStatus.Incomplete, batch.Status.ToString());
+            published += batch.Published;
+            taken += batch.Consumed;
+            if (batch.Consumed == 0 && result == GateSubmitResult.Published)
+            {
+                Assert.True(end == stream.Length || end - taken < 4200, "a whole frame was present but not taken");
+                if (end == stream.Length)
+                {
+                    break;
+                }
+
+                segmentSize *= 2; // the next "read" brings more bytes
+            }
+
+            if (result == GateSubmitResult.Busy)
+            {
+                Thread.Yield();
+            }
+        }
+
+        Assert.Equal(stream.Length, taken);
+        Assert.True(gate.Stop(Timeout));
+        Assert.Equal(messages.Count, published);
+        var expected = new List<GateDecision>();
+        foreach (var m in messages)
+        {
+            expected.Add(direct.Submit(m, 7, 3));
+        }
+
+        Assert.Equal(expected, recorder.Decisions);
+    }
+
     [Fact]
     public void TrySubmitFrames_MalformedFrameInTheMiddle_DecidedAloneFollowersUntouched()
     {
@@ -181,6 +237,18 @@ public class FrameIngressTests
         Assert.Equal(0, batch.Consumed);
     }
 
+    private static ReadOnlySequence<byte> Segments(ReadOnlyMemory<byte> bytes, int size)
+    {
+        var first = new Segment(bytes[..Math.Min(size, bytes.Length)], 0);
+        var last = first;
+        for (var offset = size; offset < bytes.Length; offset += size)
+        {
+            last = last.Append(bytes.Slice(offset, Math.Min(size, bytes.Length - offset)));
+        }
+
+        return new ReadOnlySequence<byte>(first, 0, last, last.Memory.Length);
+    }
+
     // Setup, then the session's stream with RiskParameters and grid surfaces (larger than a slot) mixed in.
     internal static (List<byte[]> Messages, byte[] Stream) Stream(int count, int seed)
     {
@@ -211,5 +279,21 @@ public class FrameIngressTests
         }
 
         return (messages, writer.WrittenSpan.ToArray());
+    }
+
+    private sealed class Segment : ReadOnlySequenceSegment<byte>
+    {
+        public Segment(ReadOnlyMemory<byte> memory, long runningIndex)
+        {
+            Memory = memory;
+            RunningIndex = runningIndex;
+        }
+
+        public Segment Append(ReadOnlyMemory<byte> memory)
+        {
+            var next = new Segment(memory, RunningIndex + Memory.Length);
+            Next = next;
+            return next;
+        }
     }
 }
