@@ -14,9 +14,11 @@ namespace RiskGate.Benchmarks.Gate;
 /// <summary>
 /// Submit cost per message for a gateway holding one network read of 64 SOFH frames: frame by frame
 /// (<see cref="FrameReader"/> then <see cref="GatePipeline{THandler}.TrySubmit"/>: one claim and one publish
-/// per message, the baseline) against <see cref="GatePipeline{THandler}.TrySubmitFrames"/> (one claim and
+/// per message, the baseline) against <see cref="GatePipeline{THandler}.TrySubmitFrames(ReadOnlySpan{byte}, long, long, out FrameBatch)"/> (one claim and
 /// one publish per batch). The pipeline runs (risk and egress threads deciding Heartbeats), so a full ring
 /// is back-pressure on both the same way; each operation throws if a frame is not published.
+/// <see cref="Unsupported"/> = true sends frames of an unknown template (decided <c>UnsupportedMessage</c>
+/// without an engine call), so the stages are cheaper and more of the producer's own cost shows.
 /// </summary>
 [MemoryDiagnoser]
 public class FrameIngressBenchmarks
@@ -25,6 +27,10 @@ public class FrameIngressBenchmarks
     private readonly FrameReader _reader = new();
     private GatePipeline<DiscardHandler> _gate = null!;
     private byte[] _read = [];
+
+    /// <summary>True: frames of an unknown template (cheap decisions); false: Heartbeats.</summary>
+    [Params(false, true)]
+    public bool Unsupported { get; set; }
 
     [GlobalSetup]
     public void Setup()
@@ -48,6 +54,11 @@ public class FrameIngressBenchmarks
         for (var i = 0; i < Frames; i++)
         {
             HeartbeatEncoder.Wrap(heartbeat).SendingTime(1).Sequence((ulong)i);
+            if (Unsupported)
+            {
+                heartbeat[2] = 0x7F; // template id unknown to the schema
+            }
+
             FrameWriter.Write(writer, heartbeat);
         }
 
@@ -66,10 +77,14 @@ public class FrameIngressBenchmarks
         ReadOnlySpan<byte> rest = _read;
         while (!rest.IsEmpty)
         {
-            if (_reader.TryRead(rest, out var message, out var consumed) != FrameStatus.Ok)
+            var status = _reader.TryRead(rest, out var message, out var consumed);
+            if (status != FrameStatus.Ok && !(Unsupported && status == FrameStatus.UnknownTemplate))
             {
                 throw new InvalidOperationException("bad frame in the benchmark input");
             }
+
+            // A message failure still gets its decision: submit the frame's bytes like TrySubmitFrames does.
+            message = rest.Slice(FramingHeader.Length, consumed - FramingHeader.Length);
 
             GateSubmitResult r;
             while ((r = _gate.TrySubmit(message, 0)) == GateSubmitResult.Busy)
@@ -93,7 +108,7 @@ public class FrameIngressBenchmarks
         while (offset < _read.Length)
         {
             var r = _gate.TrySubmitFrames(_read.AsSpan(offset), 0, 0, out var batch);
-            if (r is not (GateSubmitResult.Published or GateSubmitResult.Busy) || batch.Malformed != 0)
+            if (r is not (GateSubmitResult.Published or GateSubmitResult.Busy) || batch.Malformed != (Unsupported ? batch.Published : 0))
             {
                 throw new InvalidOperationException("batch submit failed: " + r);
             }
