@@ -5,7 +5,6 @@ using RiskGate.Engine;
 using RiskGate.Gate.Api;
 using RiskGate.Gate.Idle;
 using RiskGate.Gate.Ring;
-using RiskGate.Protocol;
 using RiskGate.Protocol.Framing;
 
 namespace RiskGate.Gate.Pipeline;
@@ -422,7 +421,7 @@ public sealed class GatePipeline<THandler>
     /// <summary>
     /// As <see cref="TrySubmitFrames(ReadOnlySpan{byte}, long, long, out FrameBatch)"/> over a
     /// <c>PipeReader</c> buffer: frames inside a segment are taken in place; a frame that spans segments is
-    /// copied once into a per-thread scratch buffer (allocated on a producer thread's first spanning frame)
+    /// copied once into a per-thread scratch buffer (64 KiB, allocated on a producer thread's first spanning frame)
     /// and submitted from there. <see cref="FrameBatch.Consumed"/> counts bytes from the start of
     /// <paramref name="buffer"/> (<c>reader.AdvanceTo(buffer.GetPosition(batch.Consumed), buffer.End)</c>).
     /// Producer thread(s); never blocks.
@@ -458,7 +457,7 @@ public sealed class GatePipeline<THandler>
                 // The first segment ends inside a frame: take the next frame(s) from a contiguous copy.
                 Add(ref batch, in part);
                 rest = rest.Slice(part.Consumed);
-                var scratch = _spanningFrame ??= new byte[ProtocolInfo.MaxMaxFrameLength];
+                var scratch = _spanningFrame ??= new byte[FramingHeader.Length + (1 << 16)]; // the largest frame any gate accepts
                 var length = (int)Math.Min(rest.Length, _frames.MaxFrameLength);
                 rest.Slice(0, length).CopyTo(scratch);
                 result = TrySubmitFrames(scratch.AsSpan(0, length), receiveTimestampNs, sourceId, out part);
