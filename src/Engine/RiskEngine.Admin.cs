@@ -1,7 +1,11 @@
+using System.Runtime.CompilerServices;
 using RiskGate.Engine.Checks;
 using RiskGate.Engine.Instruments;
+using RiskGate.Engine.Joint;
+using RiskGate.Engine.Margin;
 using RiskGate.Engine.Market;
 using RiskGate.Engine.Pricing;
+using RiskGate.Engine.Scenarios;
 using RiskGate.Engine.State;
 
 namespace RiskGate.Engine;
@@ -9,6 +13,16 @@ namespace RiskGate.Engine;
 /// <summary>Reference data, market data, collateral, limits, trading controls, time and margin calls.</summary>
 public sealed partial class RiskEngine
 {
+    // Reference data that RiskParameters and scoped AccountLimits change at run time (assigned in the constructor).
+    private readonly MarginOptions _marginOptions;
+    private readonly double[] _groupInitialRatio;
+    private readonly double[] _groupLiquidation;
+    private readonly double[] _groupConfidence;
+    private readonly ScopedLimitTable _scopedLimits;
+    private double _liquidationFraction;
+    private OrderLimits _mergedLimits;
+    private ReferenceDataError _lastReferenceDataError;
+
     /// <summary>
     /// InstrumentDefinition. Before the seal it registers the instrument (futures first; an option names
     /// its registered future). A definition of a known id only updates the tradable flag, at any time.
@@ -84,16 +98,115 @@ public sealed partial class RiskEngine
         return EngineDecision.Accept(sequence, 0, 0);
     }
 
-    /// <summary>RiskParameters: a group's limit defaults (complete, valid), at any time. Rejects InvalidReferenceData.</summary>
+    /// <summary>The engine's own margin parameters (a copy of <see cref="RiskEngineOptions.Margin"/> that RiskParameters update).</summary>
+    public MarginOptions MarginParameters => _marginOptions;
+
+    /// <summary>The field that made the last reference-data call (RiskParameters, AccountLimits) fail, or <see cref="ReferenceDataError.None"/>.</summary>
+    public ReferenceDataError LastReferenceDataError => _lastReferenceDataError;
+
+    /// <summary>The initial / maintenance ratio a group's RiskParameters set (the engine applies the largest over the groups).</summary>
+    public double GroupInitialRatio(int group) => _groupInitialRatio[group];
+
+    /// <summary>The liquidation ratio a group's RiskParameters set (NaN: none); the engine applies the largest over the groups.</summary>
+    public double GroupLiquidationRatio(int group) => _groupLiquidation[group];
+
+    /// <summary>The Expected Shortfall confidence level a group's RiskParameters carried (NaN: none). Stored for the ES methodology.</summary>
+    public double GroupConfidenceLevel(int group) => _groupConfidence[group];
+
+    /// <summary>The liquidation-warning threshold in force, as a fraction of maintenance (NaN: no warning).</summary>
+    public double LiquidationFraction => _liquidationFraction;
+
+    /// <summary>The group- and instrument-scoped account limit overrides.</summary>
+    public ScopedLimitTable ScopedLimits => _scopedLimits;
+
+    /// <summary>The margin methodology a group is configured with (only <see cref="MarginMethodology.Scan"/> is wired into the engine's order path today).</summary>
+    public static MarginMethodology ConfiguredMethodology(int group)
+    {
+        _ = group;
+        return MarginMethodology.Scan;
+    }
+
+    /// <summary>RiskParameters, limits only: a group's limit defaults (complete, valid), at any time. Rejects InvalidReferenceData.</summary>
     public EngineDecision OnRiskParameters(long sequence, int group, in OrderLimits defaults)
     {
         _alerts.Clear();
-        if ((uint)group >= (uint)_groupCount || !defaults.IsCompleteDefault(_options.ThrottleCapacity))
+        _lastReferenceDataError = (uint)group >= (uint)_groupCount ? ReferenceDataError.UnknownGroup
+            : !defaults.IsCompleteDefault(_options.ThrottleCapacity) ? ReferenceDataError.Limits
+            : ReferenceDataError.None;
+        if (_lastReferenceDataError != ReferenceDataError.None)
         {
             return EngineDecision.Reject(sequence, RejectCode.InvalidReferenceData, 0, 0);
         }
 
         _groupLimits[group] = defaults;
+        return EngineDecision.Accept(sequence, 0, 0);
+    }
+
+    /// <summary>
+    /// RiskParameters: a group's complete margin set-up and limit defaults, before the seal or at run
+    /// time. Everything is validated first; on any failure nothing changes and the decision is
+    /// InvalidReferenceData with the failing field in <see cref="LastReferenceDataError"/>.
+    /// </summary>
+    /// <remarks>
+    /// <para><b>Scan set</b> (points, ranges, kinds, look-ahead): when it differs from the one in force the
+    /// group gets a new <see cref="ScanParameters"/> and, once anchored, is re-anchored on this message
+    /// (new epoch: risk arrays rebuilt by full revaluation; each account rebuilds its vectors for the group
+    /// lazily on its next event). More points than the node capacity
+    /// (<see cref="RiskEngineOptions.MaxScanNodes"/>) are rejected, never truncated.</para>
+    /// <para><b>Rate</b>: the engine prices with one discount rate (<see cref="MarketSnapshot.Rate"/>); a
+    /// different <see cref="GroupMarginSettings.RiskFreeRate"/> replaces it and re-anchors every anchored
+    /// group.</para>
+    /// <para><b>Initial ratio and liquidation ratio</b> are account-level in the margin model (an account's
+    /// requirement nets its groups): each group's value is stored and the engine applies the largest over
+    /// the groups (the most conservative), from the next check. Spread charge and short option minimum
+    /// apply from the next check.</para>
+    /// <para><b>Methodology</b> must be the group's configured one (<see cref="ConfiguredMethodology"/>);
+    /// the confidence level is validated ((0.5, 1), required for Expected Shortfall) and stored.</para>
+    /// <para><b>Allocation</b>: a changed scan set or spread/minimum allocates the new immutable parameter
+    /// objects (admin path, once per change); a re-sent identical message allocates nothing.</para>
+    /// </remarks>
+    public EngineDecision OnRiskParameters(long sequence, int group, in GroupMarginSettings settings, ReadOnlySpan<ScanPoint> points, in OrderLimits defaults)
+    {
+        _alerts.Clear();
+        _lastReferenceDataError = ValidateRiskParameters(group, in settings, points, in defaults);
+        if (_lastReferenceDataError != ReferenceDataError.None)
+        {
+            return EngineDecision.Reject(sequence, RejectCode.InvalidReferenceData, 0, 0);
+        }
+
+        var current = _marginOptions.Groups[group];
+        var scan = current.Scan;
+        var scanChanged = !SameScan(scan, in settings, points);
+        if (scanChanged)
+        {
+            scan = new ScanParameters(points, settings.PriceScanRange, settings.PriceScanKind, settings.VolScanRange, settings.VolScanKind, settings.LookAheadYears, scan.VolShockTenorExponent, scan.VolShockReferenceYears);
+        }
+
+        if (scanChanged || current.SpreadRate != settings.SpreadRate || current.ShortOptionMinimum != settings.ShortOptionMinimum)
+        {
+            _marginOptions.SetGroup(group, new GroupRiskParameters(scan, settings.SpreadRate, settings.ShortOptionMinimum));
+        }
+
+        _groupLimits[group] = defaults;
+        _groupInitialRatio[group] = settings.InitialRatio;
+        _groupLiquidation[group] = settings.LiquidationRatio;
+        _groupConfidence[group] = settings.ConfidenceLevel;
+        ApplyAccountLevelRatios();
+
+        var rateChanged = _snapshot.Rate != settings.RiskFreeRate;
+        _snapshot.Rate = settings.RiskFreeRate;
+        if (_market is not null)
+        {
+            for (var g = 0; g < _groupCount; g++)
+            {
+                if (rateChanged || (scanChanged && g == group))
+                {
+                    _market.ApplyScanChange(g);
+                    _groupMoved[g] = true;
+                }
+            }
+        }
+
         return EngineDecision.Accept(sequence, 0, 0);
     }
 
@@ -201,6 +314,126 @@ public sealed partial class RiskEngine
         _enabled[a] = enabled;
         _accountLimits[a] = overrides;
         return EngineDecision.Accept(sequence, accountId, 0);
+    }
+
+    /// <summary>
+    /// AccountLimits scoped to one product group (<paramref name="group"/> ≥ 0) or one instrument
+    /// (<paramref name="instrumentId"/>): replaces that scope's overrides (negative / NaN fields inherit).
+    /// Precedence, field by field: instrument scope &gt; group scope &gt; account-wide override &gt; group
+    /// default. Working-order and throttle limits are account-wide and must be unset here. Rejects:
+    /// UnknownAccount (register the account with an account-wide AccountLimits first), UnknownInstrument,
+    /// InvalidReferenceData (bad group, both scopes, an account-wide field, a bad value), CapacityExhausted
+    /// (the scoped table, <see cref="RiskEngineOptions.MaxScopedLimits"/>, is full). The field is in
+    /// <see cref="LastReferenceDataError"/>.
+    /// </summary>
+    public EngineDecision OnScopedAccountLimits(long sequence, long timestamp, uint accountId, int group, uint instrumentId, in OrderLimits overrides)
+    {
+        Begin(timestamp);
+        var byInstrument = instrumentId != uint.MaxValue;
+        ReferenceDataError error;
+        var a = _accountIds.Find(accountId);
+        var id = group;
+        if (byInstrument && group >= 0)
+        {
+            error = ReferenceDataError.AmbiguousScope;
+        }
+        else if (!byInstrument && (uint)group >= (uint)_groupCount)
+        {
+            error = ReferenceDataError.UnknownGroup;
+        }
+        else if (overrides.MaxWorkingOrders >= 0 || overrides.MaxOrdersPerWindow >= 0 || overrides.MaxCancelsPerWindow >= 0)
+        {
+            error = ReferenceDataError.AccountWideField;
+        }
+        else if (!overrides.IsValidOverride(_options.ThrottleCapacity))
+        {
+            error = ReferenceDataError.Limits;
+        }
+        else if (a < 0)
+        {
+            error = ReferenceDataError.UnknownAccount;
+        }
+        else if (byInstrument && (id = _instrumentIds.Find(instrumentId)) < 0)
+        {
+            error = ReferenceDataError.UnknownInstrument;
+        }
+        else
+        {
+            error = _scopedLimits.TrySet(a, byInstrument, id, in overrides) ? ReferenceDataError.None : ReferenceDataError.ScopedLimitCapacity;
+        }
+
+        _lastReferenceDataError = error;
+        var code = error switch
+        {
+            ReferenceDataError.None => RejectCode.None,
+            ReferenceDataError.UnknownAccount => RejectCode.UnknownAccount,
+            ReferenceDataError.UnknownInstrument => RejectCode.UnknownInstrument,
+            ReferenceDataError.ScopedLimitCapacity => RejectCode.CapacityExhausted,
+            _ => RejectCode.InvalidReferenceData,
+        };
+        return code == RejectCode.None ? EngineDecision.Accept(sequence, accountId, 0) : EngineDecision.Reject(sequence, code, accountId, 0);
+    }
+
+    /// <summary>
+    /// The overrides that apply to an order of <paramref name="account"/> on <paramref name="instrument"/>
+    /// (group <paramref name="group"/>): the account-wide entry, or — when the account has scoped entries —
+    /// a field-by-field merge (instrument &gt; group &gt; account) in a scratch value valid until the next call.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal ref readonly OrderLimits Overrides(int account, int group, int instrument)
+    {
+        if (_scopedLimits.AccountScopes(account) == 0)
+        {
+            return ref _accountLimits[account];
+        }
+
+        return ref MergeScoped(account, group, instrument);
+    }
+
+    private ref readonly OrderLimits MergeScoped(int account, int group, int instrument)
+    {
+        _mergedLimits = _accountLimits[account];
+        ref readonly var byGroup = ref _scopedLimits.Find(account, false, group);
+        if (!Unsafe.IsNullRef(in byGroup))
+        {
+            Overlay(ref _mergedLimits, in byGroup);
+        }
+
+        ref readonly var byInstrument = ref _scopedLimits.Find(account, true, instrument);
+        if (!Unsafe.IsNullRef(in byInstrument))
+        {
+            Overlay(ref _mergedLimits, in byInstrument);
+        }
+
+        return ref _mergedLimits;
+    }
+
+    private static void Overlay(ref OrderLimits target, in OrderLimits scoped)
+    {
+        if (scoped.MaxOrderQuantity >= 0)
+        {
+            target.MaxOrderQuantity = scoped.MaxOrderQuantity;
+        }
+
+        if (scoped.MaxNotional >= 0)
+        {
+            target.MaxNotional = scoped.MaxNotional;
+        }
+
+        if (scoped.MaxPosition >= 0)
+        {
+            target.MaxPosition = scoped.MaxPosition;
+        }
+
+        if (scoped.CollarFraction >= 0)
+        {
+            target.CollarFraction = scoped.CollarFraction;
+        }
+
+        if (scoped.CollarMinimum >= 0)
+        {
+            target.CollarMinimum = scoped.CollarMinimum;
+        }
     }
 
     /// <summary>
@@ -441,7 +674,7 @@ public sealed partial class RiskEngine
             MarginAlert(called ? EngineAlertKind.MarginCall : EngineAlertKind.MarginCallCleared, account, maintenance, equity, sequence);
         }
 
-        var liquidate = equity < _options.LiquidationFraction * maintenance;
+        var liquidate = equity < _liquidationFraction * maintenance;
         if (liquidate && !_liquidation[account])
         {
             MarginAlert(EngineAlertKind.LiquidationWarning, account, maintenance, equity, sequence);
@@ -487,5 +720,134 @@ public sealed partial class RiskEngine
         }
 
         market.Reanchor(group);
+    }
+
+    private ReferenceDataError ValidateRiskParameters(int group, in GroupMarginSettings p, ReadOnlySpan<ScanPoint> points, in OrderLimits defaults)
+    {
+        if ((uint)group >= (uint)_groupCount)
+        {
+            return ReferenceDataError.UnknownGroup;
+        }
+
+        if (p.Methodology != ConfiguredMethodology(group))
+        {
+            return ReferenceDataError.MethodologyMismatch;
+        }
+
+        if (points.Length is < 1 or > ScanParameters.MaxPoints)
+        {
+            return ReferenceDataError.ScanPointCount;
+        }
+
+        if (points.Length > _marginOptions.MaxNodes)
+        {
+            return ReferenceDataError.ScanPointCapacity;
+        }
+
+        if (p.PriceScanKind is not (ScanRangeKind.Relative or ScanRangeKind.Absolute) || p.VolScanKind is not (ScanRangeKind.Relative or ScanRangeKind.Absolute))
+        {
+            return ReferenceDataError.ScanRangeKind;
+        }
+
+        if (!(p.PriceScanRange > 0) || !double.IsFinite(p.PriceScanRange))
+        {
+            return ReferenceDataError.PriceScanRange;
+        }
+
+        if (!(p.VolScanRange >= 0) || !(p.VolScanRange < (p.VolScanKind == ScanRangeKind.Relative ? 1.0 : 5.0)))
+        {
+            return ReferenceDataError.VolScanRange;
+        }
+
+        // The same bounds ScanParameters enforces, checked here so bad wire input is a reject, never a throw.
+        foreach (ref readonly var point in points)
+        {
+            if (!double.IsFinite(point.PriceMove) || Math.Abs(point.PriceMove) > 100 || !double.IsFinite(point.VolMove) || Math.Abs(point.VolMove) > 10 || !(point.Weight is > 0 and <= 1))
+            {
+                return ReferenceDataError.ScanPoint;
+            }
+
+            if (p.PriceScanKind == ScanRangeKind.Relative && !(Math.Abs(point.PriceMove) * p.PriceScanRange < 1))
+            {
+                return ReferenceDataError.PriceScanRange;
+            }
+        }
+
+        if (!(p.LookAheadYears is >= 0 and <= 1))
+        {
+            return ReferenceDataError.LookAhead;
+        }
+
+        if (!(p.InitialRatio is >= 1 and <= 10))
+        {
+            return ReferenceDataError.InitialRatio;
+        }
+
+        if (!(p.SpreadRate >= 0) || !double.IsFinite(p.SpreadRate))
+        {
+            return ReferenceDataError.SpreadChargeRate;
+        }
+
+        if (!(p.ShortOptionMinimum >= 0) || !double.IsFinite(p.ShortOptionMinimum))
+        {
+            return ReferenceDataError.ShortOptionMinimum;
+        }
+
+        if (!(p.RiskFreeRate is >= -1 and <= 1))
+        {
+            return ReferenceDataError.RiskFreeRate;
+        }
+
+        var needsConfidence = p.Methodology == MarginMethodology.ExpectedShortfall;
+        if (double.IsNaN(p.ConfidenceLevel) ? needsConfidence : !(p.ConfidenceLevel is > 0.5 and < 1))
+        {
+            return ReferenceDataError.ConfidenceLevel;
+        }
+
+        if (!double.IsNaN(p.LiquidationRatio) && !(p.LiquidationRatio is > 0 and <= 1))
+        {
+            return ReferenceDataError.LiquidationRatio;
+        }
+
+        return defaults.IsCompleteDefault(_options.ThrottleCapacity) ? ReferenceDataError.None : ReferenceDataError.Limits;
+    }
+
+    private static bool SameScan(ScanParameters scan, in GroupMarginSettings p, ReadOnlySpan<ScanPoint> points)
+    {
+        if (scan.PriceScanRange != p.PriceScanRange || scan.PriceScanKind != p.PriceScanKind || scan.VolScanRange != p.VolScanRange
+            || scan.VolScanKind != p.VolScanKind || scan.LookAheadYears != p.LookAheadYears || scan.Count != points.Length)
+        {
+            return false;
+        }
+
+        var current = scan.Points;
+        for (var s = 0; s < points.Length; s++)
+        {
+            if (current[s].PriceMove != points[s].PriceMove || current[s].VolMove != points[s].VolMove || current[s].Weight != points[s].Weight)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // Initial and liquidation ratios are account-level (an account nets its groups): the largest over the groups applies.
+    private void ApplyAccountLevelRatios()
+    {
+        var ratio = 1.0;
+        var liquidation = double.NaN;
+        for (var g = 0; g < _groupCount; g++)
+        {
+            ratio = Math.Max(ratio, _groupInitialRatio[g]);
+            var l = _groupLiquidation[g];
+            if (!double.IsNaN(l) && (double.IsNaN(liquidation) || l > liquidation))
+            {
+                liquidation = l;
+            }
+        }
+
+        _marginOptions.SetInitialRatio(ratio);
+        _liquidationFraction = liquidation;
     }
 }

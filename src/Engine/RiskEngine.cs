@@ -21,7 +21,7 @@ namespace RiskGate.Engine;
 /// direct-mode host's own thread); nothing is synchronised. Deterministic: no clock is read — engine
 /// time is the largest message timestamp seen.</para>
 /// <para><b>Phases</b>: reference data first. <see cref="OnInstrumentDefinition"/>,
-/// <see cref="OnRiskParameters"/>, <see cref="OnMarketPrice"/> and <see cref="OnVolSmile"/> may arrive
+/// <see cref="OnRiskParameters(long, int, in GroupMarginSettings, ReadOnlySpan{ScanPoint}, in OrderLimits)"/>, <see cref="OnMarketPrice"/> and <see cref="OnVolSmile"/> may arrive
 /// before trading; the first message of any other kind (or <see cref="Seal"/>) seals the instrument set
 /// and builds the market state and account store (the start-up allocation). A group is anchored as soon
 /// as all its futures have a price and all its options a smile; orders in an unanchored group are
@@ -112,6 +112,15 @@ public sealed partial class RiskEngine
         _cancelThrottle = new Throttle(options.MaxAccounts, options.ThrottleCapacity, options.ThrottleWindowNanoseconds);
         _alerts = new AlertBuffer(options.AlertCapacity);
         _now = options.ValuationTimeNanoseconds;
+        _marginOptions = options.Margin.CopyForEngine(options.MaxScanNodes);
+        _groupInitialRatio = new double[_groupCount];
+        _groupInitialRatio.AsSpan().Fill(options.Margin.InitialRatio);
+        _groupLiquidation = new double[_groupCount];
+        _groupLiquidation.AsSpan().Fill(options.LiquidationFraction);
+        _groupConfidence = new double[_groupCount];
+        _groupConfidence.AsSpan().Fill(double.NaN);
+        _liquidationFraction = options.LiquidationFraction;
+        _scopedLimits = new ScopedLimitTable(options.MaxScopedLimits, options.MaxAccounts);
     }
 
     /// <summary>The options.</summary>
@@ -182,7 +191,7 @@ public sealed partial class RiskEngine
             return;
         }
 
-        _market = new MarketState(_instruments, _options.Margin, _snapshot, _options.Policy, _options.ValuationTimeNanoseconds, _options.MaxFuturesPerGroup);
+        _market = new MarketState(_instruments, _marginOptions, _snapshot, _options.Policy, _options.ValuationTimeNanoseconds, _options.MaxFuturesPerGroup);
         for (var g = 0; g < _groupCount; g++)
         {
             TryAnchor(g);
@@ -302,7 +311,7 @@ public sealed partial class RiskEngine
         }
 
         // (5) Quantity.
-        ref readonly var accountLimits = ref _accountLimits[a];
+        ref readonly var accountLimits = ref Overrides(a, g, i);
         ref readonly var groupLimits = ref _groupLimits[g];
         if (q <= 0)
         {

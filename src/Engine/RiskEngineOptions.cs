@@ -172,6 +172,42 @@ public sealed class RiskEngineOptions
     /// <summary>Re-anchor limits.</summary>
     public ReanchorPolicy Policy { get; }
 
+    // --- Reference-data capacities (issue 7: run-time RiskParameters, scoped limits). Additive settings. ---
+
+    /// <summary>
+    /// Scan nodes per group the engine's arrays are sized for, in [0, 256]; 0 (the default) means the
+    /// largest configured group's scan. A RiskParameters message with more scan points is rejected
+    /// (<see cref="Checks.ReferenceDataError.ScanPointCapacity"/>), never truncated. Set at construction (init).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Outside [0, 256].</exception>
+    public int MaxScanNodes
+    {
+        get => _maxScanNodes;
+        init
+        {
+            Range(nameof(MaxScanNodes), value, 0, Scenarios.ScanParameters.MaxPoints);
+            _maxScanNodes = value;
+        }
+    }
+
+    /// <summary>
+    /// Group- and instrument-scoped account limit overrides the engine holds, in [0, 1048576] (default
+    /// 4096); a new scope past it is rejected with <see cref="RejectCode.CapacityExhausted"/>. Set at construction (init).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Outside [0, 1048576].</exception>
+    public int MaxScopedLimits
+    {
+        get => _maxScopedLimits;
+        init
+        {
+            Range(nameof(MaxScopedLimits), value, 0, 1 << 20);
+            _maxScopedLimits = value;
+        }
+    }
+
+    private readonly int _maxScanNodes;
+    private readonly int _maxScopedLimits = 4096;
+
     private static void Range(string name, int value, int min, int max)
     {
         if (value < min || value > max)

@@ -3,7 +3,9 @@ namespace RiskGate.Engine.Margin;
 /// <summary>
 /// Account-level margin configuration: per-group parameters, inter-group credit pairs (applied in
 /// the given priority order), the initial-to-maintenance ratio and the unit initial margin is
-/// rounded to. Immutable after construction; any thread may read it. Construction throws
+/// rounded to. Immutable after construction as far as its users see: a <see cref="RiskEngine"/> works on
+/// its own copy (<see cref="CopyForEngine"/>), which RiskParameters messages update on the engine's single
+/// thread. Any thread may read an instance it created. Construction throws
 /// <see cref="ArgumentException"/> naming the setting when something is out of range.
 /// </summary>
 public sealed class MarginOptions
@@ -13,6 +15,7 @@ public sealed class MarginOptions
 
     private readonly GroupRiskParameters[] _groups;
     private readonly InterGroupCredit[] _credits;
+    private double _initialRatio;
 
     /// <summary>Creates the options.</summary>
     /// <param name="groups">One entry per product group, indexed by group.</param>
@@ -64,7 +67,7 @@ public sealed class MarginOptions
 
         _groups = groups.ToArray();
         _credits = credits.ToArray();
-        InitialRatio = initialRatio;
+        _initialRatio = initialRatio;
         InitialRoundingUnit = initialRoundingUnit;
         var max = 0;
         foreach (var g in _groups)
@@ -82,11 +85,29 @@ public sealed class MarginOptions
     public ReadOnlySpan<InterGroupCredit> Credits => _credits;
 
     /// <summary>Initial / maintenance ratio.</summary>
-    public double InitialRatio { get; }
+    public double InitialRatio => _initialRatio;
 
     /// <summary>Rounding unit of initial margin.</summary>
     public double InitialRoundingUnit { get; }
 
-    /// <summary>Largest scan node count over the groups.</summary>
-    public int MaxNodes { get; }
+    /// <summary>Largest scan node count over the groups (for an engine's copy: the node capacity its arrays are sized for).</summary>
+    public int MaxNodes { get; private set; }
+
+    /// <summary>
+    /// A private copy for one engine, whose arrays are sized for at least <paramref name="nodeCapacity"/>
+    /// scan nodes per group (so a later RiskParameters may bring a larger scan set up to that size).
+    /// Start-up only (allocates).
+    /// </summary>
+    internal MarginOptions CopyForEngine(int nodeCapacity)
+    {
+        var copy = new MarginOptions(_groups, _credits, _initialRatio, InitialRoundingUnit);
+        copy.MaxNodes = Math.Max(copy.MaxNodes, nodeCapacity);
+        return copy;
+    }
+
+    /// <summary>Replaces one group's parameters (engine copy only, engine thread). The caller validated the scan fits <see cref="MaxNodes"/>.</summary>
+    internal void SetGroup(int group, GroupRiskParameters parameters) => _groups[group] = parameters;
+
+    /// <summary>Sets the initial / maintenance ratio (engine copy only, engine thread; in [1, 10]).</summary>
+    internal void SetInitialRatio(double ratio) => _initialRatio = ratio;
 }

@@ -384,6 +384,39 @@ public sealed class MarketState
     }
 
     /// <summary>
+    /// The group's scan parameters were replaced in <see cref="Options"/> (a RiskParameters message):
+    /// recomputes the group's node weights and smallest step and, when the group is anchored, re-anchors
+    /// it (new epoch; accounts rebuild their vectors for it lazily). Returns true when it re-anchored.
+    /// The new scan must fit <see cref="NodeStride"/>. Allocates nothing. Owner thread.
+    /// </summary>
+    public bool ApplyScanChange(int group)
+    {
+        var scan = _options.Groups[group].Scan;
+        var points = scan.Points;
+        if (points.Length > _stride)
+        {
+            ThrowHelper.ArgumentOutOfRange(nameof(group), points.Length, "the group's new scan has more nodes than the market state was sized for.");
+        }
+
+        var weights = _weights.AsSpan(group * _stride, _stride);
+        weights.Clear();
+        for (var s = 0; s < points.Length; s++)
+        {
+            weights[s] = points[s].Weight;
+        }
+
+        _minStep[group] = SmallestStep(points) * scan.PriceScanRange;
+        _version[group]++;
+        if (_epoch[group] == 0)
+        {
+            return false;
+        }
+
+        ReanchorGroup(group, ReanchorReason.Manual);
+        return true;
+    }
+
+    /// <summary>
     /// Re-anchors one group at the current market and time: rebuilds its instruments' risk arrays
     /// and node Greeks by full revaluation and increments its epoch. Allocates nothing. Throws
     /// <see cref="InvalidOperationException"/> when a price or smile of the group is missing.

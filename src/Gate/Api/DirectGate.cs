@@ -13,7 +13,9 @@ namespace RiskGate.Gate.Api;
 /// <para><b>Thread</b>: one thread for the life of the gate (it becomes the engine's single writer). Not thread-safe.</para>
 /// <para>Input sequences count from 0 per <see cref="Submit"/> call, like ring sequences; outbound sequences
 /// count from 1 across decisions and wire alerts, like the pipeline's egress.</para>
-/// <para><b>Allocation</b>: none per message after start-up (except RiskParameters/VolSurface, which build engine objects).</para>
+/// <para><b>Allocation</b>: none per message after start-up (only a RiskParameters that changes a group's scan
+/// set, spread charge or short option minimum allocates that group's new parameter objects). Messages of any
+/// size are decided inline: no large-message pool is needed.</para>
 /// </remarks>
 public sealed class DirectGate
 {

@@ -42,6 +42,19 @@ public sealed class GateOptions
     /// <summary>Encoded messages the polling ring holds (polling gates only): a power of two in [16, 2^24]. Default 65,536.</summary>
     public int OutboundRingSize { get; init; } = 1 << 16;
 
+    /// <summary>
+    /// Buffers for messages larger than a slot submitted after start (RiskParameters with scan points,
+    /// VolSurface with grid points), in [0, 65,536]; 0 disables the path (such messages get
+    /// <c>TooLarge</c>). When all are in flight a large submit returns <c>Busy</c>. Default 64.
+    /// </summary>
+    public int LargeMessageBuffers { get; init; } = 64;
+
+    /// <summary>
+    /// Bytes per large-message buffer, in [97, 65,536]: the largest message the pipeline accepts after
+    /// start (a longer one gets <c>TooLarge</c>). Default 4,096 (the largest RiskParameters is 3,220 bytes).
+    /// </summary>
+    public int LargeMessageCapacity { get; init; } = 4096;
+
     /// <summary>Checks every setting. Called by every gate constructor.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A setting is out of range; the message names it and the allowed range.</exception>
     public void Validate()
@@ -57,6 +70,8 @@ public sealed class GateOptions
         CheckRange(MaxBatchSize, 1, MaxRingSize, nameof(MaxBatchSize), "[1, 2^24]");
         CheckRange(SweepInterval, 1, 1 << 30, nameof(SweepInterval), "[1, 2^30]");
         CheckRange(SweepAccounts, 0, 1 << 20, nameof(SweepAccounts), "[0, 2^20]");
+        CheckRange(LargeMessageBuffers, 0, 1 << 16, nameof(LargeMessageBuffers), "[0, 65536]");
+        CheckRange(LargeMessageCapacity, 97, 1 << 16, nameof(LargeMessageCapacity), "[97, 65536] bytes");
         if (!Enum.IsDefined(ProducerType))
         {
             throw new ArgumentOutOfRangeException(nameof(ProducerType), ProducerType, "GateOptions.ProducerType must be Single or Multi.");

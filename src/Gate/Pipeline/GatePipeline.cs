@@ -1,9 +1,11 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using RiskGate.Engine;
 using RiskGate.Gate.Api;
 using RiskGate.Gate.Idle;
 using RiskGate.Gate.Ring;
+using RiskGate.Protocol.Framing;
 
 namespace RiskGate.Gate.Pipeline;
 
@@ -16,7 +18,9 @@ namespace RiskGate.Gate.Pipeline;
 /// <para><b>Lifecycle</b> (configuring thread): construct (options validated) → <see cref="LoadReferenceData"/>
 /// as needed → <see cref="Start"/> → submit from producer threads → <see cref="Stop"/> once producers stopped
 /// (drains: every published message gets its decision delivered).</para>
-/// <para><b>Submitting</b>: <see cref="TrySubmit"/> copies a message into a slot once;
+/// <para><b>Submitting</b>: <see cref="TrySubmit"/> copies a message into a slot once (a message larger than a
+/// slot into a pre-allocated large-message buffer the slot references, decided in ring order);
+/// <see cref="TrySubmitFrames(ReadOnlySpan{byte}, long, long, out FrameBatch)"/> takes a gateway's buffer of SOFH frames in batches;
 /// <see cref="TryClaim"/> + <see cref="Publish"/> encode straight into the slot. Neither blocks: a full ring
 /// returns <see cref="GateSubmitResult.Busy"/>. With <see cref="GateProducerType.Single"/> only one thread may
 /// submit; with <see cref="GateProducerType.Multi"/> any number. Publication is a release store; the risk
@@ -36,12 +40,18 @@ public sealed class GatePipeline<THandler>
     private readonly MultiProducerSequencer? _multi;
     private readonly StageGraph<GateSlot> _graph;
     private readonly MessageRouter _router;
+    private readonly LargeMessagePool? _largeMessages;
+    private readonly FrameReader _frames;
     private readonly AlertBridge _alerts;
     private readonly IEventProcessor _risk;
     private readonly IEventProcessor _egress;
     private readonly Func<StrongBox<THandler>> _readHandler;
     private readonly StrongBoxCounters _counters = new();
     private int _state;
+
+    // A producer thread's copy of a frame that spans PipeReader segments (one per thread, made on first need).
+    [ThreadStatic]
+    private static byte[]? _spanningFrame;
 
     /// <summary>Creates the gate (engine, ring, stages; nothing runs until <see cref="Start"/>).</summary>
     /// <param name="options">Settings; validated here.</param>
@@ -54,7 +64,11 @@ public sealed class GatePipeline<THandler>
         options.Validate();
         Options = options;
         Engine = new RiskEngine(options.Engine!);
-        _router = new MessageRouter(Engine, options.SweepInterval, options.SweepAccounts);
+        _largeMessages = options.LargeMessageBuffers > 0 ? new LargeMessagePool(options.LargeMessageBuffers, options.LargeMessageCapacity) : null;
+        _router = new MessageRouter(Engine, options.SweepInterval, options.SweepAccounts, _largeMessages);
+
+        // Frames are bounded by what the gate can carry: a longer declared length breaks the stream's framing.
+        _frames = new FrameReader(FramingHeader.Length + (_largeMessages?.Capacity ?? GateSlot.MessageCapacity));
         _alerts = new AlertBridge(options.AlertQueueSize);
         _ring = new RingBuffer<GateSlot>(options.RingSize);
         Sequencer sequencer;
@@ -108,7 +122,7 @@ public sealed class GatePipeline<THandler>
 
     /// <summary>
     /// Decides a message synchronously on the calling thread, before <see cref="Start"/>: the start-up path for
-    /// reference data, including messages larger than a slot (RiskParameters, VolSurface with grid points).
+    /// reference data of any size (after start, <see cref="TrySubmit"/> takes messages larger than a slot too).
     /// It takes no ring sequence: the decision's input and outbound sequences are −1 and 0.
     /// </summary>
     /// <exception cref="InvalidOperationException">The gate was started.</exception>
@@ -157,20 +171,28 @@ public sealed class GatePipeline<THandler>
     /// <summary>The handler held by the egress stage. Read it after <see cref="Stop"/> returned true.</summary>
     public THandler Handler => _readHandler().Value;
 
+    /// <summary>The pool that carries messages larger than a slot through the ring (null when
+    /// <see cref="GateOptions.LargeMessageBuffers"/> is 0).</summary>
+    public LargeMessagePool? LargeMessages => _largeMessages;
+
     /// <summary>
-    /// Copies <paramref name="message"/> (a binary protocol message, header first, ≤ 96 bytes) into a slot
-    /// and publishes it. Producer thread(s); never blocks.
+    /// Copies <paramref name="message"/> (a binary protocol message, header first) into a slot and publishes
+    /// it. Producer thread(s); never blocks. A message of up to 96 bytes goes inline; a longer one (up to
+    /// <see cref="GateOptions.LargeMessageCapacity"/>) is copied once into a pre-allocated large-message
+    /// buffer and its slot carries a reference, so it is decided in ring order like any other message.
     /// </summary>
     /// <param name="message">The message.</param>
     /// <param name="receiveTimestampNs">Receive time, echoed in the decision.</param>
     /// <param name="sourceId">Session or source id, echoed in the decision.</param>
-    /// <returns><see cref="GateSubmitResult.Published"/>, or why not (nothing published).</returns>
+    /// <returns><see cref="GateSubmitResult.Published"/>, or why not (nothing published):
+    /// <see cref="GateSubmitResult.Busy"/> when the ring is full or every large-message buffer is in flight,
+    /// <see cref="GateSubmitResult.TooLarge"/> when longer than the large-message capacity.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public GateSubmitResult TrySubmit(ReadOnlySpan<byte> message, long receiveTimestampNs, long sourceId = 0)
     {
         if (message.Length > GateSlot.MessageCapacity)
         {
-            return GateSubmitResult.TooLarge;
+            return TrySubmitLarge(message, receiveTimestampNs, sourceId);
         }
 
         var result = TryClaim(out var claim);
@@ -237,6 +259,277 @@ public sealed class GatePipeline<THandler>
         {
             _multi!.Publish(sequence);
         }
+    }
+
+    /// <summary>
+    /// Batch ingress for gateways: takes the whole SOFH frames at the start of <paramref name="buffer"/> (a
+    /// network read), copies each message once into a slot (or a large-message buffer) and publishes them in
+    /// batches of up to <see cref="MaxFramesPerBatch"/> with one publish each. Producer thread(s); never blocks.
+    /// </summary>
+    /// <remarks>
+    /// <para>Every frame taken gets exactly one decision, in buffer order. A frame whose framing is sound but
+    /// whose message fails validation is published anyway and decided <c>MalformedMessage</c> /
+    /// <c>UnsupportedMessage</c> (counted in <see cref="FrameBatch.Malformed"/>); it never disturbs the frames
+    /// after it. A framing error (bad length or encoding type) stops the call before that frame: the stream
+    /// cannot be resynchronised. Declared lengths above the large-message capacity (96 bytes without a pool)
+    /// are framing errors.</para>
+    /// <para>A partial frame at the end is left in the buffer (<see cref="FrameBatch.Consumed"/> stops before
+    /// it). When the ring or the large-message pool fills mid-buffer, the frames already taken stay published
+    /// and the call returns <see cref="GateSubmitResult.Busy"/>: resubmit from <see cref="FrameBatch.Consumed"/>.</para>
+    /// </remarks>
+    /// <returns><see cref="GateSubmitResult.Published"/> when the call stopped only for <see cref="FrameBatch.Status"/>;
+    /// <see cref="GateSubmitResult.Busy"/> when it stopped because the ring or pool was full; <see cref="GateSubmitResult.Stopped"/>.</returns>
+    public GateSubmitResult TrySubmitFrames(ReadOnlySpan<byte> buffer, long receiveTimestampNs, long sourceId, out FrameBatch batch)
+    {
+        batch = default;
+        if (Volatile.Read(ref _state) != Running)
+        {
+            batch.Status = FrameStatus.Incomplete;
+            return GateSubmitResult.Stopped;
+        }
+
+        Span<int> offsets = stackalloc int[MaxFramesPerBatch];
+        Span<int> lengths = stackalloc int[MaxFramesPerBatch];
+        Span<int> pooled = stackalloc int[MaxFramesPerBatch];
+        while (true)
+        {
+            // Scan: find up to MaxFramesPerBatch whole frames; a valid message larger than a slot takes its
+            // pool buffer now, so that the slots claimed next can all be filled.
+            var n = 0;
+            var position = batch.Consumed;
+            var status = FrameStatus.Ok;
+            var poolFull = false;
+            while (n < MaxFramesPerBatch)
+            {
+                var rest = buffer[position..];
+                if (rest.IsEmpty)
+                {
+                    break;
+                }
+
+                status = _frames.TryRead(rest, out var message, out var frameLength);
+                if (status is FrameStatus.Incomplete or FrameStatus.LengthTooSmall or FrameStatus.LengthTooLarge or FrameStatus.WrongEncodingType)
+                {
+                    break;
+                }
+
+                var bodyLength = frameLength - FramingHeader.Length;
+                var index = -1;
+                if (status == FrameStatus.Ok && bodyLength > GateSlot.MessageCapacity)
+                {
+                    index = _largeMessages!.TryClaim(message);
+                    if (index < 0)
+                    {
+                        poolFull = true;
+                        status = FrameStatus.Ok;
+                        break;
+                    }
+                }
+
+                offsets[n] = position + FramingHeader.Length;
+                lengths[n] = status == FrameStatus.Ok ? bodyLength : -bodyLength - 1;
+                pooled[n] = index;
+                n++;
+                position += frameLength;
+                status = FrameStatus.Ok;
+            }
+
+            if (n == 0)
+            {
+                batch.Status = poolFull ? FrameStatus.Incomplete : status == FrameStatus.Ok ? (batch.Consumed == buffer.Length ? FrameStatus.Ok : FrameStatus.Incomplete) : status;
+                return poolFull ? GateSubmitResult.Busy : GateSubmitResult.Published;
+            }
+
+            // Claim: all n slots at once, or as many as the ring has (halving); give back what is not taken.
+            var take = Math.Min(n, _ring.Capacity);
+            long high;
+            while (!(_single is not null ? _single.TryClaim(take, out high) : _multi!.TryClaim(take, out high)))
+            {
+                take >>= 1;
+                if (take == 0)
+                {
+                    ReleasePooled(pooled[..n]);
+                    batch.Status = FrameStatus.Incomplete;
+                    return GateSubmitResult.Busy;
+                }
+            }
+
+            ReleasePooled(pooled[take..n]);
+            var low = high - take + 1;
+            for (var k = 0; k < take; k++)
+            {
+                var sequence = low + k;
+                ref var slot = ref _ring[sequence];
+                slot.SourceId = sourceId;
+                slot.ReceiveTimestampNs = receiveTimestampNs;
+                slot.DecisionStatus = 0;
+                var length = lengths[k];
+                var body = buffer.Slice(offsets[k], length >= 0 ? length : -length - 1);
+                var inline = MemoryMarshal.CreateSpan(ref MemoryMarshal.GetReference((Span<byte>)slot.Message), GateSlot.MessageCapacity);
+                if (pooled[k] >= 0)
+                {
+                    _largeMessages!.Bind(pooled[k], body.Length, sequence, inline);
+                    slot.Length = LargeMessagePool.ReferenceLength;
+                    slot.Validity = SlotValidity.Valid;
+                }
+                else if (body.Length <= GateSlot.MessageCapacity)
+                {
+                    // Malformed messages ride along too: the risk stage decides them like any bad input.
+                    body.CopyTo(inline);
+                    slot.Length = body.Length;
+                    slot.Validity = SlotValidity.Valid;
+                }
+                else
+                {
+                    slot.Invalidate(); // a bad message larger than a slot: decided MalformedMessage
+                }
+
+                batch.Malformed += length >= 0 ? 0 : 1;
+            }
+
+            if (_single is not null)
+            {
+                _single.Publish(low, high);
+            }
+            else
+            {
+                _multi!.Publish(low, high);
+            }
+
+            batch.Published += take;
+            batch.Consumed = take == n ? position : offsets[take] - FramingHeader.Length;
+            if (take < n)
+            {
+                batch.Status = FrameStatus.Incomplete;
+                return GateSubmitResult.Busy;
+            }
+
+            if (poolFull)
+            {
+                batch.Status = FrameStatus.Incomplete;
+                return GateSubmitResult.Busy;
+            }
+
+            if (n < MaxFramesPerBatch)
+            {
+                batch.Status = status != FrameStatus.Ok ? status : batch.Consumed == buffer.Length ? FrameStatus.Ok : FrameStatus.Incomplete;
+                return GateSubmitResult.Published;
+            }
+        }
+    }
+
+    /// <summary>
+    /// As <see cref="TrySubmitFrames(ReadOnlySpan{byte}, long, long, out FrameBatch)"/> over a
+    /// <c>PipeReader</c> buffer: frames inside a segment are taken in place; a frame that spans segments is
+    /// copied once into a per-thread scratch buffer (64 KiB, allocated on a producer thread's first spanning frame)
+    /// and submitted from there. <see cref="FrameBatch.Consumed"/> counts bytes from the start of
+    /// <paramref name="buffer"/> (<c>reader.AdvanceTo(buffer.GetPosition(batch.Consumed), buffer.End)</c>).
+    /// Producer thread(s); never blocks.
+    /// </summary>
+    public GateSubmitResult TrySubmitFrames(in ReadOnlySequence<byte> buffer, long receiveTimestampNs, long sourceId, out FrameBatch batch)
+    {
+        if (buffer.IsSingleSegment)
+        {
+            return TrySubmitFrames(buffer.FirstSpan, receiveTimestampNs, sourceId, out batch);
+        }
+
+        batch = default;
+        var rest = buffer;
+        while (true)
+        {
+            // A slice that ends on a segment boundary starts with an empty span: take the first non-empty one.
+            var first = rest.FirstSpan;
+            if (first.IsEmpty)
+            {
+                foreach (var memory in rest)
+                {
+                    if (!memory.IsEmpty)
+                    {
+                        first = memory.Span;
+                        break;
+                    }
+                }
+            }
+
+            var result = TrySubmitFrames(first, receiveTimestampNs, sourceId, out var part);
+            if (part.Status == FrameStatus.Incomplete && result == GateSubmitResult.Published && rest.Length > first.Length)
+            {
+                // The first segment ends inside a frame: take the next frame(s) from a contiguous copy.
+                Add(ref batch, in part);
+                rest = rest.Slice(part.Consumed);
+                var scratch = _spanningFrame ??= new byte[FramingHeader.Length + (1 << 16)]; // the largest frame any gate accepts
+                var length = (int)Math.Min(rest.Length, _frames.MaxFrameLength);
+                rest.Slice(0, length).CopyTo(scratch);
+                result = TrySubmitFrames(scratch.AsSpan(0, length), receiveTimestampNs, sourceId, out part);
+                if (part.Consumed == 0)
+                {
+                    batch.Status = part.Status;
+                    return result;
+                }
+            }
+
+            Add(ref batch, in part);
+            rest = rest.Slice(part.Consumed);
+            if (result != GateSubmitResult.Published || part.Status is not (FrameStatus.Ok or FrameStatus.Incomplete) || rest.IsEmpty || part.Consumed == 0)
+            {
+                batch.Status = rest.IsEmpty && result == GateSubmitResult.Published ? FrameStatus.Ok : part.Status;
+                return result;
+            }
+        }
+    }
+
+    /// <summary>Most frames <see cref="TrySubmitFrames(ReadOnlySpan{byte}, long, long, out FrameBatch)"/> claims and publishes at once.</summary>
+    public const int MaxFramesPerBatch = 64;
+
+    private static void Add(ref FrameBatch total, in FrameBatch part)
+    {
+        total.Consumed += part.Consumed;
+        total.Published += part.Published;
+        total.Malformed += part.Malformed;
+    }
+
+    private void ReleasePooled(ReadOnlySpan<int> pooled)
+    {
+        foreach (var index in pooled)
+        {
+            if (index >= 0)
+            {
+                _largeMessages!.Release(index);
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private GateSubmitResult TrySubmitLarge(ReadOnlySpan<byte> message, long receiveTimestampNs, long sourceId)
+    {
+        var pool = _largeMessages;
+        if (pool is null || message.Length > pool.Capacity)
+        {
+            return GateSubmitResult.TooLarge;
+        }
+
+        if (Volatile.Read(ref _state) != Running)
+        {
+            return GateSubmitResult.Stopped;
+        }
+
+        // Buffer first, slot second: a claimed slot must be published, a claimed buffer can be handed back.
+        var index = pool.TryClaim(message);
+        if (index < 0)
+        {
+            return GateSubmitResult.Busy;
+        }
+
+        var result = TryClaim(out var claim);
+        if (result != GateSubmitResult.Published)
+        {
+            pool.Release(index);
+            return result;
+        }
+
+        pool.Bind(index, message.Length, claim.Sequence, claim.Buffer);
+        Publish(claim, LargeMessagePool.ReferenceLength, receiveTimestampNs, sourceId);
+        return GateSubmitResult.Published;
     }
 
     private void CloseOutbound()

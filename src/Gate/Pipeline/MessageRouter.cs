@@ -4,6 +4,7 @@ using RiskGate.Engine.Checks;
 using RiskGate.Engine.Market;
 using RiskGate.Engine.Orders;
 using RiskGate.Engine.Pricing;
+using RiskGate.Engine.Scenarios;
 using RiskGate.Gate.Api;
 using RiskGate.Protocol.Enums;
 using RiskGate.Protocol.Framing;
@@ -11,7 +12,9 @@ using RiskGate.Protocol.Messages;
 using EngineCollateralAction = RiskGate.Engine.State.CollateralAction;
 using EngineControlScope = RiskGate.Engine.Checks.ControlScope;
 using EngineInstrumentKind = RiskGate.Engine.Instruments.InstrumentKind;
+using EngineMethodology = RiskGate.Engine.Joint.MarginMethodology;
 using EngineOrderType = RiskGate.Engine.Orders.OrderType;
+using EngineScanRangeKind = RiskGate.Engine.Scenarios.ScanRangeKind;
 using EngineSide = RiskGate.Engine.State.OrderSide;
 using EngineTimeInForce = RiskGate.Engine.Orders.TimeInForce;
 using EngineTradingState = RiskGate.Engine.Checks.TradingState;
@@ -27,28 +30,37 @@ namespace RiskGate.Gate.Pipeline;
 /// <remarks>
 /// <para><b>Thread</b>: the engine's single writer (the risk stage thread, or the direct-mode host thread).</para>
 /// <para><b>Never throws</b> on any input: a message that fails validation gets
-/// <see cref="RejectReason.MalformedMessage"/>; an unknown template, an outbound kind or a scoped
-/// AccountLimits gets <see cref="RejectReason.UnsupportedMessage"/>; an engine exception (a bug) gets
+/// <see cref="RejectReason.MalformedMessage"/>; an unknown template or an outbound kind gets
+/// <see cref="RejectReason.UnsupportedMessage"/>; an engine exception (a bug) gets
 /// <see cref="RejectReason.InternalError"/>.</para>
 /// <para><b>Sweep</b>: after every <see cref="GateOptions.SweepInterval"/>-th input (counted by input
 /// sequence, not by batch, so decisions do not depend on batching) the router calls
 /// <c>engine.Sweep(SweepAccounts)</c>; its alerts belong to that input.</para>
-/// <para><b>Allocation</b>: none on the order, market-data, collateral and admin paths; RiskParameters and
-/// VolSurface (larger than a slot, start-up path only) build engine objects.</para>
+/// <para><b>Allocation</b>: none on the order, market-data (VolSurface included: one reusable smile per
+/// future, created with its InstrumentDefinition), collateral and admin paths; a RiskParameters that changes
+/// a group's scan set, spread charge or short option minimum allocates the new immutable parameter objects
+/// (once per change).</para>
 /// </remarks>
 public sealed class MessageRouter
 {
     private readonly RiskEngine _engine;
+    private readonly LargeMessagePool? _largeMessages;
     private readonly int _sweepInterval;
     private readonly int _sweepAccounts;
     private readonly Dictionary<int, uint> _futureIds = [];
+    private readonly ScanPoint[] _scanPoints = new ScanPoint[RiskParametersDecoder.MaxScanPointsCount];
+    private readonly Dictionary<int, ReusableSmile> _smiles = [];
+    private readonly double[] _gridK = new double[VolSurfaceDecoder.MaxGridPointsCount];
+    private readonly double[] _gridV = new double[VolSurfaceDecoder.MaxGridPointsCount];
     private long _alertsDropped;
 
     /// <summary>Creates a router over <paramref name="engine"/>.</summary>
     /// <param name="engine">The engine; the router's thread becomes its single writer.</param>
     /// <param name="sweepInterval">Inputs between two margin-call sweeps (≥ 1).</param>
     /// <param name="sweepAccounts">Accounts examined per sweep (≥ 0; 0 disables sweeping).</param>
-    public MessageRouter(RiskEngine engine, int sweepInterval, int sweepAccounts)
+    /// <param name="largeMessages">The pipeline's pool for messages larger than a slot (null: none). A slot
+    /// holding a reference into it is decided as the referenced message, and the buffer is released after.</param>
+    public MessageRouter(RiskEngine engine, int sweepInterval, int sweepAccounts, LargeMessagePool? largeMessages = null)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentOutOfRangeException.ThrowIfLessThan(sweepInterval, 1);
@@ -56,6 +68,7 @@ public sealed class MessageRouter
         _engine = engine;
         _sweepInterval = sweepInterval;
         _sweepAccounts = sweepAccounts;
+        _largeMessages = largeMessages;
     }
 
     /// <summary>The engine.</summary>
@@ -72,6 +85,15 @@ public sealed class MessageRouter
     public void Decide<TSink>(ReadOnlySpan<byte> message, long inputSequence, long receiveTimestampNs, long sourceId, out GateDecision decision, ref TSink sink)
         where TSink : struct, IAlertSink
     {
+        // A large message travels as a reference to a pool buffer bound to this very sequence: decide the
+        // referenced message, in ring order, then give the buffer back.
+        var pooled = -1;
+        if (_largeMessages is not null && LargeMessagePool.IsReference(message))
+        {
+            pooled = _largeMessages.TryResolve(message, inputSequence, out var large);
+            message = pooled >= 0 ? large : default;
+        }
+
         decision = default;
         decision.InputSequence = inputSequence;
         decision.ReceiveTimestampNs = receiveTimestampNs;
@@ -140,6 +162,10 @@ public sealed class MessageRouter
         }
 
         decision.DecisionTimeNs = _engine.Now;
+        if (pooled >= 0)
+        {
+            _largeMessages!.Release(pooled);
+        }
     }
 
     /// <summary>
@@ -348,7 +374,12 @@ public sealed class MessageRouter
                     if (result.Accepted && m.Kind == Protocol.Enums.InstrumentKind.Future)
                     {
                         // Admin path: remember the wire id of each future so a VolSurface can name it.
-                        _futureIds[_engine.InstrumentIndex(m.InstrumentId)] = m.InstrumentId;
+                        var index = _engine.InstrumentIndex(m.InstrumentId);
+                        _futureIds[index] = m.InstrumentId;
+                        if (!_smiles.ContainsKey(index))
+                        {
+                            _smiles[index] = new ReusableSmile(VolSurfaceDecoder.MaxGridPointsCount);
+                        }
                     }
 
                     return RejectReason.None;
@@ -369,13 +400,6 @@ public sealed class MessageRouter
     {
         result = default;
         AccountLimitsDecoder.TryWrap(message, out var m);
-
-        // The engine keeps account-wide overrides only; a group- or instrument-scoped limit would be
-        // silently widened, so it is refused rather than misapplied.
-        if (m.ProductGroupId != uint.MaxValue || m.InstrumentId != uint.MaxValue)
-        {
-            return RejectReason.UnsupportedMessage;
-        }
 
         var limits = OrderLimits.UseDefaults;
         if (m.MaxOrderQuantity != long.MinValue)
@@ -405,6 +429,20 @@ public sealed class MessageRouter
             limits.MaxCancelsPerWindow = perWindow;
         }
 
+        if (m.ProductGroupId != uint.MaxValue || m.InstrumentId != uint.MaxValue)
+        {
+            // A scoped limit: the trading state and the throttle window are account-wide, so a scoped
+            // message must leave them null; the engine refuses the other account-wide fields itself.
+            if (m.TradingState != WireTradingState.None || m.ThrottleWindow != ulong.MaxValue)
+            {
+                return RejectReason.InvalidReferenceData;
+            }
+
+            var group = m.ProductGroupId == uint.MaxValue ? -1 : m.ProductGroupId > int.MaxValue ? int.MaxValue : (int)m.ProductGroupId;
+            result = _engine.OnScopedAccountLimits(sequence, (long)m.SendingTime, m.AccountId, group, m.InstrumentId, in limits);
+            return RejectReason.None;
+        }
+
         result = _engine.OnAccountLimits(sequence, (long)m.SendingTime, m.AccountId, m.TradingState != WireTradingState.Halted, in limits);
         return RejectReason.None;
     }
@@ -430,7 +468,29 @@ public sealed class MessageRouter
             MaxOrdersPerWindow = m.DefaultThrottleMessages == uint.MaxValue ? throttle : (int)Math.Min(m.DefaultThrottleMessages, (uint)int.MaxValue),
             MaxCancelsPerWindow = m.DefaultThrottleMessages == uint.MaxValue ? throttle : (int)Math.Min(m.DefaultThrottleMessages, (uint)int.MaxValue),
         };
-        result = _engine.OnRiskParameters(sequence, (int)m.ProductGroupId, in defaults);
+        var wirePoints = m.ScanPoints;
+        var points = _scanPoints.AsSpan(0, Math.Min(wirePoints.Count, _scanPoints.Length));
+        for (var i = 0; i < points.Length; i++)
+        {
+            points[i] = new ScanPoint(wirePoints.PriceMultiple(i), wirePoints.VolMultiple(i), wirePoints.Weight(i));
+        }
+
+        var settings = new GroupMarginSettings
+        {
+            Methodology = (EngineMethodology)(byte)m.Methodology,
+            PriceScanRange = m.PriceScanRange,
+            PriceScanKind = (EngineScanRangeKind)(byte)m.PriceScanRangeKind,
+            VolScanRange = m.VolScanRange,
+            VolScanKind = (EngineScanRangeKind)(byte)m.VolScanRangeKind,
+            LookAheadYears = m.LookAhead / MarketState.NanosecondsPerYear,
+            InitialRatio = m.InitialToMaintenanceRatio,
+            SpreadRate = double.IsNaN(m.SpreadChargeRate) ? 0 : m.SpreadChargeRate,
+            ShortOptionMinimum = m.ShortOptionMinimum == long.MinValue ? 0 : m.ShortOptionMinimum / Money4.Scale,
+            RiskFreeRate = m.RiskFreeRate,
+            ConfidenceLevel = m.ConfidenceLevel,
+            LiquidationRatio = m.LiquidationRatio,
+        };
+        result = _engine.OnRiskParameters(sequence, (int)m.ProductGroupId, in settings, points, in defaults);
         return RejectReason.None;
     }
 
@@ -464,26 +524,37 @@ public sealed class MessageRouter
             return RejectReason.InvalidMarketData;
         }
 
-        VolSmile smile;
+        // One reusable smile per future, created with the future's definition: validated first (the same
+        // rules as SviSmile / GridSmile), rewritten in place only when valid, so nothing allocates here.
+        var futureId = FutureIdOf(best);
+        if (!_smiles.TryGetValue(best, out var smile))
+        {
+            return RejectReason.InvalidMarketData;
+        }
+
+        SmileValidation validation;
         if (m.Form == SurfaceForm.Svi)
         {
-            smile = new SviSmile(years, m.SviA, m.SviB, m.SviRho, m.SviM, m.SviSigma);
+            validation = smile.TrySetSvi(years, m.SviA, m.SviB, m.SviRho, m.SviM, m.SviSigma);
         }
         else
         {
             var points = m.GridPoints;
-            var k = new double[points.Count];
-            var v = new double[points.Count];
-            for (var i = 0; i < k.Length; i++)
+            var count = Math.Min(points.Count, _gridK.Length);
+            for (var i = 0; i < count; i++)
             {
-                k[i] = points.LogMoneyness(i);
-                v[i] = points.Volatility(i);
+                _gridK[i] = points.LogMoneyness(i);
+                _gridV[i] = points.Volatility(i);
             }
 
-            smile = new GridSmile(years, k, v);
+            validation = smile.TrySetGrid(years, _gridK.AsSpan(0, count), _gridV.AsSpan(0, count));
         }
 
-        var futureId = FutureIdOf(best);
+        if (!validation.IsValid)
+        {
+            return RejectReason.InvalidMarketData;
+        }
+
         result = _engine.OnVolSmile(sequence, (long)m.SendingTime, futureId, smile);
         return RejectReason.None;
     }

@@ -1,4 +1,5 @@
 using RiskGate.Engine;
+using RiskGate.Engine.Checks;
 using RiskGate.Gate.Api;
 using RiskGate.Gate.Pipeline;
 using RiskGate.Gate.Tests.Pipeline;
@@ -98,14 +99,10 @@ public class DirectGateTests
     public void Submit_RiskParameters_SetsGroupDefaultLimitsOnTheEngine()
     {
         var gate = new DirectGate(new GateOptions { Engine = GateSession.EngineOptions() });
-        var message = new byte[MessageHeader.Length + RiskParametersDecoder.BlockLength + 4]; // 148 bytes: too large for a slot
-        RiskParametersEncoder.Wrap(message).ProductGroupId(1).Methodology(MarginMethodology.Scan)
-            .PriceScanRangeKind(ScanRangeKind.Relative).VolScanRangeKind(ScanRangeKind.Relative).PriceScanRange(0.06).VolScanRange(0.25)
-            .LookAhead(86_400_000_000_000).InitialToMaintenanceRatio(1.1).RiskFreeRate(0).PriceCollar(0.02)
-            .DefaultMaxOrderQuantity(7).DefaultMaxNotional(123_4567).DefaultPositionLimit(70).DefaultMaxWorkingOrders(9)
-            .SendingTime(1).BeginScanPoints(0);
+        var message = new byte[RiskParametersDecoder.MaxEncodedLength];
+        var length = EncodeRiskParameters(message, points: 16);
 
-        var d = gate.Submit(message, 0);
+        var d = gate.Submit(message.AsSpan(0, length), 0);
 
         Assert.True(d.IsAccepted, d.Reason.ToString());
         var limits = gate.Engine.GroupLimits(1);
@@ -118,7 +115,21 @@ public class DirectGateTests
     }
 
     [Fact]
-    public void Submit_ScopedAccountLimits_UnsupportedNotWidened()
+    public void Submit_RiskParametersWithoutScanPoints_InvalidReferenceDataNothingApplied()
+    {
+        var gate = new DirectGate(new GateOptions { Engine = GateSession.EngineOptions() });
+        var message = new byte[RiskParametersDecoder.MaxEncodedLength];
+        var length = EncodeRiskParameters(message, points: 0); // fail closed: a scan set needs points
+
+        var d = gate.Submit(message.AsSpan(0, length), 0);
+
+        Assert.Equal(RejectReason.InvalidReferenceData, d.Reason);
+        Assert.Equal(ReferenceDataError.ScanPointCount, gate.Engine.LastReferenceDataError);
+        Assert.Equal(100, gate.Engine.GroupLimits(1).MaxOrderQuantity);
+    }
+
+    [Fact]
+    public void Submit_ScopedAccountLimits_UnknownAccountFailsClosed()
     {
         var gate = new DirectGate(new GateOptions { Engine = GateSession.EngineOptions() });
         var message = new byte[AccountLimitsEncoder.Length];
@@ -126,8 +137,33 @@ public class DirectGateTests
 
         var d = gate.Submit(message, 0);
 
-        Assert.Equal(RejectReason.UnsupportedMessage, d.Reason);
+        Assert.Equal(RejectReason.UnknownAccount, d.Reason);
         Assert.Equal(-1, gate.Engine.AccountIndex(3)); // nothing registered
+    }
+
+    [Fact]
+    public void Submit_ScopedAccountLimits_GroupScopeAppliesOnlyInItsGroup()
+    {
+        var gate = new DirectGate(GateSession.Options());
+        foreach (var (bytes, _) in new GateSession(seed: 2).Setup())
+        {
+            Assert.True(gate.Submit(bytes, 0).IsAccepted);
+        }
+
+        var limits = new byte[AccountLimitsEncoder.Length];
+        AccountLimitsEncoder.Wrap(limits).AccountId(1).ProductGroupId(1).MaxOrderQuantity(2).SendingTime(2);
+        Assert.True(gate.Submit(limits, 0).IsAccepted);
+        var stateInScope = new byte[AccountLimitsEncoder.Length];
+        AccountLimitsEncoder.Wrap(stateInScope).AccountId(1).InstrumentId(100).TradingState(Protocol.Enums.TradingState.ReduceOnly).SendingTime(2);
+        Assert.Equal(RejectReason.InvalidReferenceData, gate.Submit(stateInScope, 0).Reason); // trading state is account-wide
+
+        var order = new byte[NewOrderEncoder.Length];
+        NewOrderEncoder.Wrap(order).ClientOrderId(1).AccountId(1).InstrumentId(300).Quantity(3).Price(18000_000_000_000).Side(Side.Buy)
+            .OrderType(OrderType.Limit).TimeInForce(TimeInForce.ImmediateOrCancel).SendingTime(3);
+        Assert.Equal(RejectReason.MaxOrderQuantityExceeded, gate.Submit(order, 0).Reason); // group 1: 2
+        NewOrderEncoder.Wrap(order).ClientOrderId(2).AccountId(1).InstrumentId(100).Quantity(3).Price(5000_000_000_000).Side(Side.Buy)
+            .OrderType(OrderType.Limit).TimeInForce(TimeInForce.ImmediateOrCancel).SendingTime(4);
+        Assert.Equal(RejectReason.None, gate.Submit(order, 0).Reason); // group 0: the default 100
     }
 
     [Fact]
@@ -174,5 +210,23 @@ public class DirectGateTests
         d.Sequence = 0;
         d.InputSequence = 0;
         return d;
+    }
+
+    private static int EncodeRiskParameters(Span<byte> message, int points)
+    {
+        var e = RiskParametersEncoder.Wrap(message).ProductGroupId(1).Methodology(MarginMethodology.Scan)
+            .PriceScanRangeKind(ScanRangeKind.Relative).VolScanRangeKind(ScanRangeKind.Relative).PriceScanRange(0.06).VolScanRange(0.25)
+            .LookAhead(86_400_000_000_000).InitialToMaintenanceRatio(1.1).RiskFreeRate(0).PriceCollar(0.02).SpreadChargeRate(double.NaN)
+            .ShortOptionMinimum(long.MinValue).ConfidenceLevel(double.NaN).LiquidationRatio(0.5)
+            .DefaultMaxOrderQuantity(7).DefaultMaxNotional(123_4567).DefaultPositionLimit(70).DefaultMaxWorkingOrders(9)
+            .DefaultThrottleMessages(uint.MaxValue).SendingTime(1);
+        var span16 = Engine.Scenarios.Spans.Default16;
+        var group = e.BeginScanPoints(points);
+        for (var i = 0; i < points; i++)
+        {
+            group.PriceMultiple(i, span16[i].PriceMove).VolMultiple(i, span16[i].VolMove).Weight(i, span16[i].Weight);
+        }
+
+        return e.EncodedLength;
     }
 }

@@ -57,8 +57,10 @@ public class GatePipelineAllocationTests
         Assert.True(gate.Stop(TimeSpan.FromSeconds(30)));
         Assert.Null(gate.Fault);
 
-        // The run exercised the engine, not only a reject path.
+        // The run exercised the engine, not only a reject path, and the surface and admin updates applied.
         Assert.Equal(WarmUp + Measured, counters.Decisions);
+        Assert.Equal(0, counters.RejectedAdmin);
+        Assert.InRange(counters.Surfaces, (WarmUp + Measured) / 997 * 2 / 3 - 2, (WarmUp + Measured) / 997);
         Assert.InRange(counters.Accepted, Measured / 20, Measured);
         Assert.InRange(counters.Malformed, 1, Measured / 50);
     }
@@ -86,8 +88,28 @@ public class GatePipelineAllocationTests
 
     private static void Pump(GatePipeline<CountingHandler> gate, GateSession session, int count)
     {
+        var large = LargeBuffer;
         for (var i = 0; i < count; i++)
         {
+            if (i % 997 == 0)
+            {
+                // Admin and surface updates ride the same ring: SVI inline, a strike grid and RiskParameters
+                // (larger than a slot) through the large-message pool.
+                var kind = i / 997 % 3;
+                var size = kind switch
+                {
+                    0 => LargeMessageEncoding.GridSurface(large, (uint)(i & 1), 0.2 + (0.002 * (i % 5)), time: 1),
+                    1 => LargeMessageEncoding.SviSurface(large, (uint)(i & 1), 0.2 + (0.002 * (i % 5))),
+                    _ => LargeMessageEncoding.RiskParameters(large, (uint)(i & 1), 100),
+                };
+                while (gate.TrySubmit(large.AsSpan(0, size), i) == GateSubmitResult.Busy)
+                {
+                    Thread.SpinWait(8);
+                }
+
+                continue;
+            }
+
             SlotClaim claim;
             while (gate.TryClaim(out claim) == GateSubmitResult.Busy)
             {
@@ -98,6 +120,8 @@ public class GatePipelineAllocationTests
             gate.Publish(claim, length, i);
         }
     }
+
+    private static readonly byte[] LargeBuffer = new byte[4096];
 
     private static void WaitDelivered(GatePipeline<CountingHandler> gate, long sequence)
     {
@@ -114,6 +138,8 @@ public class GatePipelineAllocationTests
         public long Accepted;
         public long Malformed;
         public long Alerts;
+        public long Surfaces;
+        public long RejectedAdmin;
     }
 
     private readonly struct CountingHandler(Counters counters) : IDecisionHandler
@@ -123,6 +149,9 @@ public class GatePipelineAllocationTests
             counters.Decisions++;
             counters.Accepted += decision.IsAccepted ? 1 : 0;
             counters.Malformed += decision.Reason is RejectReason.MalformedMessage or RejectReason.UnsupportedMessage ? 1 : 0;
+            var admin = decision.MessageType is Protocol.Messages.MessageType.VolSurface or Protocol.Messages.MessageType.RiskParameters;
+            counters.Surfaces += decision.MessageType == Protocol.Messages.MessageType.VolSurface ? 1 : 0;
+            counters.RejectedAdmin += admin && !decision.IsAccepted ? 1 : 0;
         }
 
         public void OnAlert(in GateAlert alert, ReadOnlySpan<byte> encoded) => counters.Alerts++;

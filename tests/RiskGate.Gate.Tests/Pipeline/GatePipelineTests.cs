@@ -179,7 +179,7 @@ public class GatePipelineTests
         HeartbeatEncoder.Wrap(heartbeat).SendingTime(1);
         Assert.Equal(GateSubmitResult.Stopped, gate.TrySubmit(heartbeat, 0));
         gate.Start();
-        Assert.Equal(GateSubmitResult.TooLarge, gate.TrySubmit(new byte[97], 0));
+        Assert.Equal(GateSubmitResult.TooLarge, gate.TrySubmit(new byte[gate.Options.LargeMessageCapacity + 1], 0));
         Assert.True(gate.Stop(Timeout));
         Assert.Equal(GateSubmitResult.Stopped, gate.TrySubmit(heartbeat, 0));
         Assert.Equal(-1, gate.DeliveredSequence);
