@@ -119,11 +119,11 @@ public sealed partial class RiskEngine
     /// <summary>The group- and instrument-scoped account limit overrides.</summary>
     public ScopedLimitTable ScopedLimits => _scopedLimits;
 
-    /// <summary>The margin methodology a group is configured with (only <see cref="MarginMethodology.Scan"/> is wired into the engine's order path today).</summary>
-    public static MarginMethodology ConfiguredMethodology(int group)
+    /// <summary>The margin methodology a group is configured with: <see cref="RiskEngineOptions.Joint"/> when given, otherwise <see cref="MarginMethodology.Scan"/>.</summary>
+    public MarginMethodology ConfiguredMethodology(int group)
     {
-        _ = group;
-        return MarginMethodology.Scan;
+        var joint = _options.Joint;
+        return joint is not null && (uint)group < (uint)joint.Methodology.Length ? joint.Methodology[group] : MarginMethodology.Scan;
     }
 
     /// <summary>RiskParameters, limits only: a group's limit defaults (complete, valid), at any time. Rejects InvalidReferenceData.</summary>
@@ -739,7 +739,9 @@ public sealed partial class RiskEngine
             return ReferenceDataError.ScanPointCount;
         }
 
-        if (points.Length > _marginOptions.MaxNodes)
+        // After the seal each group's cached vectors hold its stride of nodes; before it, the arrays are
+        // sized later from the scan in force, up to the engine's node capacity.
+        if (points.Length > (_market is { } market ? market.GroupStride(group) : _marginOptions.MaxNodes))
         {
             return ReferenceDataError.ScanPointCapacity;
         }

@@ -175,9 +175,12 @@ public sealed class RiskEngineOptions
     // --- Reference-data capacities (issue 7: run-time RiskParameters, scoped limits). Additive settings. ---
 
     /// <summary>
-    /// Scan nodes per group the engine's arrays are sized for, in [0, 256]; 0 (the default) means the
-    /// largest configured group's scan. A RiskParameters message with more scan points is rejected
-    /// (<see cref="Checks.ReferenceDataError.ScanPointCapacity"/>), never truncated. Set at construction (init).
+    /// Scan nodes per group the engine's arrays are sized for, in [0, 256]; 0 (the default) means each
+    /// group's own configured scan, rounded up to whole SIMD lanes (a SPAN-16 group holds 16). A
+    /// RiskParameters message with more scan points than its group holds is rejected
+    /// (<see cref="Checks.ReferenceDataError.ScanPointCapacity"/>), never truncated. A larger value lets
+    /// scans grow at run time, and every group's cached account vectors take that much room. Set at
+    /// construction (init).
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">Outside [0, 256].</exception>
     public int MaxScanNodes

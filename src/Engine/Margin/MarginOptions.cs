@@ -93,6 +93,9 @@ public sealed class MarginOptions
     /// <summary>Largest scan node count over the groups (for an engine's copy: the node capacity its arrays are sized for).</summary>
     public int MaxNodes { get; private set; }
 
+    /// <summary>Scan nodes every group's cached vectors must hold (an engine copy's explicit capacity; 0: each group's own scan).</summary>
+    internal int NodeCapacity { get; private set; }
+
     /// <summary>
     /// A private copy for one engine, whose arrays are sized for at least <paramref name="nodeCapacity"/>
     /// scan nodes per group (so a later RiskParameters may bring a larger scan set up to that size).
@@ -102,6 +105,7 @@ public sealed class MarginOptions
     {
         var copy = new MarginOptions(_groups, _credits, _initialRatio, InitialRoundingUnit);
         copy.MaxNodes = Math.Max(copy.MaxNodes, nodeCapacity);
+        copy.NodeCapacity = nodeCapacity;
         return copy;
     }
 

@@ -157,9 +157,10 @@ public sealed class MarketState
                 _weights[g * _stride + s] = points[s].Weight;
             }
 
-            // The group's own node count in whole SIMD lanes: accounts store and read only that much.
+            // The group's own node count (or the engine's explicit node capacity, so a later RiskParameters
+            // can bring a larger scan) in whole SIMD lanes: accounts store and read only that much.
             var lanes = System.Numerics.Vector<double>.Count;
-            _groupStride[g] = (points.Length + lanes - 1) / lanes * lanes;
+            _groupStride[g] = (Math.Max(points.Length, options.NodeCapacity) + lanes - 1) / lanes * lanes;
 
             _minStep[g] = SmallestStep(points) * scan.PriceScanRange;
         }

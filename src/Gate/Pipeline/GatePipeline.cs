@@ -540,19 +540,23 @@ public sealed class GatePipeline<THandler>
         }
     }
 
+    // The gate's stages take microseconds per message, so waiting for bigger batches (BatchCoalescing) buys no
+    // throughput and would only add latency under load.
+    private const int NoCoalescing = 0;
+
     private IEventProcessor AddStage<TStage>(string name, TStage handler, GateWaitStrategy wait, WaitSignal signal, IEventProcessor[] dependsOn, int maxBatch, out Func<StrongBox<THandler>> readHandler)
         where TStage : struct, IStageHandler<GateSlot>
     {
         switch (wait)
         {
             case GateWaitStrategy.BusySpin:
-                return Bind(_graph.AddStage(name, handler, default(BusySpinIdleStrategy), dependsOn, maxBatch), out readHandler);
+                return Bind(_graph.AddStage(name, handler, default(BusySpinIdleStrategy), dependsOn, maxBatch, policy: null, coalescePauses: NoCoalescing), out readHandler);
             case GateWaitStrategy.Backoff:
-                return Bind(_graph.AddStage(name, handler, new BackoffIdleStrategy(), dependsOn, maxBatch), out readHandler);
+                return Bind(_graph.AddStage(name, handler, new BackoffIdleStrategy(), dependsOn, maxBatch, policy: null, coalescePauses: NoCoalescing), out readHandler);
             case GateWaitStrategy.Blocking:
-                return Bind(_graph.AddStage(name, handler, new BlockingIdleStrategy(signal), dependsOn, maxBatch), out readHandler);
+                return Bind(_graph.AddStage(name, handler, new BlockingIdleStrategy(signal), dependsOn, maxBatch, policy: null, coalescePauses: NoCoalescing), out readHandler);
             default:
-                return Bind(_graph.AddStage(name, handler, new YieldingIdleStrategy(), dependsOn, maxBatch), out readHandler);
+                return Bind(_graph.AddStage(name, handler, new YieldingIdleStrategy(), dependsOn, maxBatch, policy: null, coalescePauses: NoCoalescing), out readHandler);
         }
     }
 
