@@ -150,29 +150,35 @@ public sealed class GridSmile : VolSmile
     }
 
     /// <summary>Total implied variance at log-moneyness <paramref name="k"/>.</summary>
-    public override double TotalVariance(double k)
+    public override double TotalVariance(double k) => Interpolate(_k, _w, k);
+
+    /// <summary>
+    /// Linear interpolation of total variance <paramref name="w"/> over ascending log-moneyness
+    /// <paramref name="logMoneyness"/> (same length, ≥ 1), flat beyond both ends.
+    /// </summary>
+    internal static double Interpolate(ReadOnlySpan<double> logMoneyness, ReadOnlySpan<double> w, double k)
     {
-        if (k <= _k[0])
+        if (k <= logMoneyness[0])
         {
-            return _w[0];
+            return w[0];
         }
 
-        var last = _k.Length - 1;
-        if (k >= _k[last])
+        var last = logMoneyness.Length - 1;
+        if (k >= logMoneyness[last])
         {
-            return _w[last];
+            return w[last];
         }
 
-        var hi = Array.BinarySearch(_k, k);
+        var hi = logMoneyness.BinarySearch(k);
         if (hi >= 0)
         {
-            return _w[hi];
+            return w[hi];
         }
 
         hi = ~hi;
         var lo = hi - 1;
-        var t = (k - _k[lo]) / (_k[hi] - _k[lo]);
-        return _w[lo] + (t * (_w[hi] - _w[lo]));
+        var t = (k - logMoneyness[lo]) / (logMoneyness[hi] - logMoneyness[lo]);
+        return w[lo] + (t * (w[hi] - w[lo]));
     }
 
     /// <inheritdoc />

@@ -113,27 +113,7 @@ public sealed class ReusableSmile : VolSmile
             return _a + (_b * ((_rho * x) + Math.Sqrt((x * x) + (_sigma * _sigma))));
         }
 
-        if (k <= _k[0])
-        {
-            return _w[0];
-        }
-
-        var last = _count - 1;
-        if (k >= _k[last])
-        {
-            return _w[last];
-        }
-
-        var hi = Array.BinarySearch(_k, 0, _count, k);
-        if (hi >= 0)
-        {
-            return _w[hi];
-        }
-
-        hi = ~hi;
-        var lo = hi - 1;
-        var t = (k - _k[lo]) / (_k[hi] - _k[lo]);
-        return _w[lo] + (t * (_w[hi] - _w[lo]));
+        return GridSmile.Interpolate(_k.AsSpan(0, _count), _w.AsSpan(0, _count), k);
     }
 
     /// <inheritdoc />
