@@ -29,6 +29,14 @@ namespace RiskGate.Engine.Joint;
 /// it). When the sample misjudges (very uneven weights), the whole vector is copied and selected.
 /// Expected cost O(N); the worst case of quickselect is quadratic on adversarial inputs, which
 /// scenario losses are not.</para>
+/// <para><b>Equal weights</b> (the Monte Carlo and historical sets: every weight 1/N) take a dedicated
+/// path, chosen by <see cref="Compute"/> when every weight equals the first: in units of one weight the
+/// tail is b = (1 − α)·N scenarios, the boundary is the k*-th largest loss with k* = ⌈b − ε·N⌉ (at
+/// least 1), and ES = (sum of the k* − 1 largest + (b − (k* − 1))·L₍ₖ*₎) / b — the same definition
+/// without any weight bookkeeping: the filter moves losses only and the selection is a plain
+/// k-th-largest quickselect. <see cref="TryComputeEqualWeightsFromTop"/> finishes from losses a caller
+/// already filtered against its own pivot (the order check fuses that filter into the pass that
+/// builds the candidate vector, seeded by the account's cached VaR).</para>
 /// <para>Preconditions (not checked on this path, the scenario set guarantees them): losses finite,
 /// weights finite and ≥ 0 with a positive sum.</para>
 /// </remarks>
@@ -74,6 +82,11 @@ public static class ExpectedShortfall
         if (!(alpha is >= MinAlpha and <= MaxAlpha))
         {
             ThrowHelper.ArgumentOutOfRange(nameof(alpha), alpha, "ES level alpha must be in [0.5, 0.99999].");
+        }
+
+        if (HasEqualWeights(weights))
+        {
+            return EqualWeights(losses, alpha, scratch, out valueAtRisk);
         }
 
         var tail = 1.0 - alpha;
@@ -134,6 +147,263 @@ public static class ExpectedShortfall
         losses.CopyTo(sl);
         weights.CopyTo(sw);
         return Select(sl, sw, 0, n, beta, target, 0, 0, out valueAtRisk);
+    }
+
+    /// <summary>
+    /// ES at level <paramref name="alpha"/> of <paramref name="losses"/> (≥ 1) when every scenario has the
+    /// same weight, and the VaR in <paramref name="valueAtRisk"/>: the result <see cref="Compute"/> gives
+    /// for any vector of equal weights. <paramref name="scratch"/> holds at least as many doubles as there
+    /// are losses; its contents are overwritten. Throws <see cref="ArgumentException"/> on an empty
+    /// vector, a short scratch or a level outside [<see cref="MinAlpha"/>, <see cref="MaxAlpha"/>].
+    /// Allocates nothing.
+    /// </summary>
+    public static double ComputeEqualWeights(ReadOnlySpan<double> losses, double alpha, Span<double> scratch, out double valueAtRisk)
+    {
+        if (losses.Length < 1)
+        {
+            ThrowHelper.Argument(nameof(losses), "expected shortfall needs at least one loss.");
+        }
+
+        if (scratch.Length < losses.Length)
+        {
+            ThrowHelper.Argument(nameof(scratch), "equal-weight expected shortfall scratch must hold the number of scenarios.");
+        }
+
+        if (!(alpha is >= MinAlpha and <= MaxAlpha))
+        {
+            ThrowHelper.ArgumentOutOfRange(nameof(alpha), alpha, "ES level alpha must be in [0.5, 0.99999].");
+        }
+
+        return EqualWeights(losses, alpha, scratch, out valueAtRisk);
+    }
+
+    /// <summary>
+    /// Number of largest losses k* that reach the tail of <paramref name="scenarioCount"/> equally weighted
+    /// scenarios at level <paramref name="alpha"/>: the boundary (VaR) is the k*-th largest loss, the
+    /// k* − 1 above it count whole. In [1, <paramref name="scenarioCount"/>].
+    /// </summary>
+    public static int EqualWeightTailCount(int scenarioCount, double alpha)
+    {
+        if (scenarioCount < 1)
+        {
+            ThrowHelper.ArgumentOutOfRange(nameof(scenarioCount), scenarioCount, "expected shortfall needs at least one scenario.");
+        }
+
+        if (!(alpha is >= MinAlpha and <= MaxAlpha))
+        {
+            ThrowHelper.ArgumentOutOfRange(nameof(alpha), alpha, "ES level alpha must be in [0.5, 0.99999].");
+        }
+
+        return TailCount((1.0 - alpha) * scenarioCount, scenarioCount);
+    }
+
+    /// <summary>
+    /// ES and VaR of <paramref name="scenarioCount"/> equally weighted losses from <paramref name="top"/>,
+    /// which must hold <b>every</b> loss of the vector at or above some pivot (in any order) and none
+    /// below it — the survivors of a filter pass the caller ran with its own pivot guess. Returns false
+    /// (outputs 0) when <paramref name="top"/> holds fewer than <see cref="EqualWeightTailCount"/> losses:
+    /// the pivot lay inside the tail, and the caller falls back to <see cref="ComputeEqualWeights"/> on the
+    /// whole vector. The values are exact either way: a loss below the pivot is below every survivor, so
+    /// it cannot belong to a tail the survivors fill. <paramref name="top"/> is reordered. The level is not
+    /// validated here (hot path; the caller's options did). Allocates nothing.
+    /// </summary>
+    public static bool TryComputeEqualWeightsFromTop(Span<double> top, int scenarioCount, double alpha, out double expectedShortfall, out double valueAtRisk)
+    {
+        var b = (1.0 - alpha) * scenarioCount;
+        var k = TailCount(b, scenarioCount);
+        if (top.Length < k)
+        {
+            expectedShortfall = 0;
+            valueAtRisk = 0;
+            return false;
+        }
+
+        expectedShortfall = SelectEqual(top, k, b, out valueAtRisk);
+        return true;
+    }
+
+    // Equal weights: sample pivot, filter the losses at or above it, select the k*-th largest there;
+    // the whole vector when it is small or the survivors cannot fill the tail.
+    private static double EqualWeights(ReadOnlySpan<double> losses, double alpha, Span<double> scratch, out double valueAtRisk)
+    {
+        var n = losses.Length;
+        var tail = 1.0 - alpha;
+        var b = tail * n;
+        var k = TailCount(b, n);
+        if (n >= MinSampledLength)
+        {
+            var count = FilterAtLeast(losses, SamplePivot(losses, tail), scratch);
+            if (count >= k)
+            {
+                return SelectEqual(scratch[..count], k, b, out valueAtRisk);
+            }
+        }
+
+        losses.CopyTo(scratch);
+        return SelectEqual(scratch[..n], k, b, out valueAtRisk);
+    }
+
+    // k* = the first k with k ≥ b − ε·N (cumulative mass in units of one weight), at least 1.
+    private static int TailCount(double b, int n)
+    {
+        var k = (int)Math.Ceiling(b - BoundaryTolerance * n);
+        return k < 1 ? 1 : k > n ? n : k;
+    }
+
+    /// <summary>
+    /// True when <paramref name="weights"/> is not empty and every weight equals the first (==, so ±0 alike):
+    /// <see cref="Compute"/> then takes the equal-weight path, and a caller may use
+    /// <see cref="ComputeEqualWeights"/> / <see cref="TryComputeEqualWeightsFromTop"/> directly. Allocates nothing.
+    /// </summary>
+    public static bool HasEqualWeights(ReadOnlySpan<double> weights)
+    {
+        if (weights.IsEmpty)
+        {
+            return false;
+        }
+
+        var w = weights[0];
+        var i = 1;
+        if (Vector.IsHardwareAccelerated && weights.Length >= Vector<double>.Count)
+        {
+            var vw = new Vector<double>(w);
+            var v = MemoryMarshal.Cast<double, Vector<double>>(weights);
+            for (var k = 0; k < v.Length; k++)
+            {
+                if (v[k] != vw)
+                {
+                    return false;
+                }
+            }
+
+            i = v.Length * Vector<double>.Count;
+        }
+
+        for (; i < weights.Length; i++)
+        {
+            if (weights[i] != w)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Packs the losses at or above <paramref name="pivot"/> at the front of <paramref name="dst"/> (as
+    /// long as the losses) and returns how many: whole SIMD lanes below the pivot are skipped with one
+    /// compare, the others filtered branch-free.
+    /// </summary>
+    private static int FilterAtLeast(ReadOnlySpan<double> losses, double pivot, Span<double> dst)
+    {
+        var n = losses.Length;
+        var count = 0;
+        var i = 0;
+        if (Vector.IsHardwareAccelerated && n >= Vector<double>.Count)
+        {
+            var lanes = Vector<double>.Count;
+            var vp = new Vector<double>(pivot);
+            var vl = MemoryMarshal.Cast<double, Vector<double>>(losses);
+            for (var v = 0; v < vl.Length; v++)
+            {
+                if (!Vector.GreaterThanOrEqualAny(vl[v], vp))
+                {
+                    continue;
+                }
+
+                var end = (v + 1) * lanes;
+                for (var j = v * lanes; j < end; j++)
+                {
+                    var l = losses[j];
+                    dst[count] = l;
+                    count += l >= pivot ? 1 : 0;
+                }
+            }
+
+            i = vl.Length * lanes;
+        }
+
+        for (; i < n; i++)
+        {
+            var l = losses[i];
+            dst[count] = l;
+            count += l >= pivot ? 1 : 0;
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// Equal weights: quickselect the <paramref name="k"/>-th largest of <paramref name="v"/> (k ≤ length)
+    /// into place k − 1 with the k − 1 largest before it, then ES = (their sum + (b − (k − 1))·VaR) / b.
+    /// </summary>
+    private static double SelectEqual(Span<double> v, int k, double b, out double valueAtRisk)
+    {
+        var target = k - 1;
+        var lo = 0;
+        var hi = v.Length;
+        while (hi - lo > SmallRange)
+        {
+            var pivot = MedianOfThree(v[lo], v[lo + ((hi - lo) >> 1)], v[hi - 1]);
+
+            // Three-way partition, largest first: [lo, gt) > pivot, [gt, lt) == pivot, [lt, hi) < pivot.
+            var gt = lo;
+            var lt = hi;
+            var i = lo;
+            while (i < lt)
+            {
+                var x = v[i];
+                if (x > pivot)
+                {
+                    v[i] = v[gt];
+                    v[gt++] = x;
+                    i++;
+                }
+                else if (x < pivot)
+                {
+                    lt--;
+                    v[i] = v[lt];
+                    v[lt] = x;
+                }
+                else
+                {
+                    i++;
+                }
+            }
+
+            if (target < gt)
+            {
+                hi = gt;
+            }
+            else if (target < lt)
+            {
+                // The boundary is a tied pivot; everything before it is at least as large.
+                valueAtRisk = pivot;
+                return (Sum(v[..target]) + (b - target) * pivot) / b;
+            }
+            else
+            {
+                lo = lt;
+            }
+        }
+
+        // Small range: sort it, largest first; the boundary is at its place.
+        for (var j = lo + 1; j < hi; j++)
+        {
+            var x = v[j];
+            var m = j - 1;
+            while (m >= lo && v[m] < x)
+            {
+                v[m + 1] = v[m];
+                m--;
+            }
+
+            v[m + 1] = x;
+        }
+
+        valueAtRisk = v[target];
+        return (Sum(v[..target]) + (b - target) * valueAtRisk) / b;
     }
 
     /// <summary>

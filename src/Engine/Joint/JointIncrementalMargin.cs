@@ -88,7 +88,10 @@ public sealed class JointIncrementalMargin
     private readonly double[] _cacheRequirement;
     private readonly double[] _cacheShortMinimum;
     private readonly bool[] _seen;
+    private readonly double[] _cacheSeed;
     private readonly double[] _scratch;
+    private readonly double[] _top;
+    private bool _equalWeights;
     private long _epoch = 1;
 
     /// <summary>Creates the margin over the engine's market and store; sizes every buffer (start-up allocation).</summary>
@@ -162,7 +165,10 @@ public sealed class JointIncrementalMargin
         _cacheRequirement = new double[pool * Sets];
         _cacheShortMinimum = new double[pool * Sets];
         _seen = new bool[_maxEntries];
+        _cacheSeed = new double[pool * Sets];
         _scratch = new double[_stride];
+        _top = new double[_stride];
+        _equalWeights = ExpectedShortfall.HasEqualWeights(options.Scenarios.RegularWeights);
         PoolCapacity = pool;
     }
 
@@ -225,6 +231,7 @@ public sealed class JointIncrementalMargin
     {
         ArgumentNullException.ThrowIfNull(set);
         _table.Install(set);
+        _equalWeights = ExpectedShortfall.HasEqualWeights(set.RegularWeights);
         foreach (var g in _esGroups)
         {
             _rowEpoch[g] = 0;
@@ -347,8 +354,11 @@ public sealed class JointIncrementalMargin
         var dF = _market.PriceMove(f);
         var baseLoss = new ReadOnlySpan<double>(_expanded, (slot * Sets + combo) * _stride, _stride);
         var offset = instrument * _stride;
-        FusedOrder(
+        var set = _table.Set!;
+        var regular = set.RegularCount;
+        var top = FusedOrder(
             _scratch,
+            _top,
             baseLoss,
             _table.Losses(instrument),
             new ReadOnlySpan<double>(_dRow, offset, _stride),
@@ -357,7 +367,28 @@ public sealed class JointIncrementalMargin
             signedQuantity,
             dF,
             dF * dF,
-            _market.VolMove(f));
+            _market.VolMove(f),
+            _equalWeights ? regular : 0,
+            _cacheSeed[slot * Sets + combo]);
+        var count = _table.ScenarioCount;
+        var candidate = new ReadOnlySpan<double>(_scratch, 0, count);
+        double sideAfter;
+        if (_equalWeights)
+        {
+            // The tail of the candidate is almost always among the losses at or above the seed (taken
+            // while building it); when it is not, the survivors say so and the whole vector is selected.
+            if (!ExpectedShortfall.TryComputeEqualWeightsFromTop(new Span<double>(_top, 0, top), regular, _options.Alpha, out var es, out _))
+            {
+                es = ExpectedShortfall.ComputeEqualWeights(candidate[..regular], _options.Alpha, _top, out _);
+            }
+
+            sideAfter = WithStress(es, candidate, set);
+        }
+        else
+        {
+            sideAfter = _calculator.Aggregate(candidate, out _, out _, out _, out _);
+        }
+
         var som = _cacheShortMinimum[slot * Sets + combo];
         ref readonly var inst = ref _instruments[instrument];
         if (inst.IsOption)
@@ -365,8 +396,7 @@ public sealed class JointIncrementalMargin
             som += _options.ShortOptionMinimum(inst.Group) * (Math.Max(-(x + signedQuantity), 0) - Math.Max(-x, 0));
         }
 
-        var count = _table.ScenarioCount;
-        var sideAfter = _calculator.Aggregate(new ReadOnlySpan<double>(_scratch, 0, count), out _, out _, out _, out _) + som;
+        sideAfter += som;
         after = working ? Math.Max(sideAfter, req[combo == 1 ? 2 : 1]) : sideAfter;
         return true;
     }
@@ -673,8 +703,28 @@ public sealed class JointIncrementalMargin
 
             var som = ShortMinimum(slot, combo);
             _cacheShortMinimum[slot * Sets + combo] = som;
-            _cacheRequirement[slot * Sets + combo] = _calculator.Aggregate(dst[..count], out _, out _, out _, out _) + som;
+            _cacheRequirement[slot * Sets + combo] = _calculator.Aggregate(dst[..count], out var es, out var valueAtRisk, out _, out _) + som;
+
+            // Pivot seed for the checks against this vector: an order moves the tail a little, so the
+            // losses at or above VaR − (ES − VaR) (about twice the tail) nearly always still hold it.
+            _cacheSeed[slot * Sets + combo] = valueAtRisk - (es - valueAtRisk);
         }
+    }
+
+    // max(0, ES, worst weighted stress), as JointMarginCalculator.Aggregate, for an ES already selected.
+    private static double WithStress(double es, ReadOnlySpan<double> losses, JointScenarioSet set)
+    {
+        var requirement = es;
+        for (var s = set.RegularCount; s < losses.Length; s++)
+        {
+            var weighted = losses[s] * set.Weight(s);
+            if (weighted > requirement)
+            {
+                requirement = weighted;
+            }
+        }
+
+        return requirement > 0 ? requirement : 0;
     }
 
     private void ExpandFuture(Span<double> dst, int offset, double dF, double dv)
@@ -707,14 +757,18 @@ public sealed class JointIncrementalMargin
         return som;
     }
 
-    // dst = base + q·(loss − D̃·dF − G̃·dF² − Ṽ·dσ), one pass over whole lanes.
+    // dst = base + q·(loss − D̃·dF − G̃·dF² − Ṽ·dσ), one pass over whole lanes; the first `regular`
+    // values at or above `pivot` are also packed into `top` (lanes with none skipped after one compare,
+    // the others filtered branch-free). Returns how many were packed.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void FusedOrder(Span<double> dst, ReadOnlySpan<double> baseLoss, ReadOnlySpan<double> loss, ReadOnlySpan<double> d, ReadOnlySpan<double> g, ReadOnlySpan<double> v, double q, double dF, double dF2, double dv)
+    private static int FusedOrder(Span<double> dst, Span<double> top, ReadOnlySpan<double> baseLoss, ReadOnlySpan<double> loss, ReadOnlySpan<double> d, ReadOnlySpan<double> g, ReadOnlySpan<double> v, double q, double dF, double dF2, double dv, int regular, double pivot)
     {
         var n = dst.Length;
+        var count = 0;
         var i = 0;
         if (Vector.IsHardwareAccelerated && n >= Vector<double>.Count)
         {
+            var lanes = Vector<double>.Count;
             var vd = MemoryMarshal.Cast<double, Vector<double>>(dst);
             var vb = MemoryMarshal.Cast<double, Vector<double>>(baseLoss[..n]);
             var vl = MemoryMarshal.Cast<double, Vector<double>>(loss[..n]);
@@ -725,18 +779,47 @@ public sealed class JointIncrementalMargin
             var a = new Vector<double>(-dF);
             var b = new Vector<double>(-dF2);
             var c = new Vector<double>(-dv);
-            for (var k = 0; k < vd.Length; k++)
+            var vp = new Vector<double>(pivot);
+            var filtered = regular / lanes;
+            var k = 0;
+            for (; k < filtered; k++)
+            {
+                var x = vb[k] + vq * (vl[k] + vdd[k] * a + vg[k] * b + vv[k] * c);
+                vd[k] = x;
+                if (Vector.GreaterThanOrEqualAny(x, vp))
+                {
+                    var end = (k + 1) * lanes;
+                    for (var j = k * lanes; j < end; j++)
+                    {
+                        var y = dst[j];
+                        top[count] = y;
+                        count += y >= pivot ? 1 : 0;
+                    }
+                }
+            }
+
+            for (; k < vd.Length; k++)
             {
                 vd[k] = vb[k] + vq * (vl[k] + vdd[k] * a + vg[k] * b + vv[k] * c);
             }
 
-            i = vd.Length * Vector<double>.Count;
+            i = vd.Length * lanes;
         }
 
         for (; i < n; i++)
         {
             dst[i] = baseLoss[i] + q * (loss[i] - d[i] * dF - g[i] * dF2 - v[i] * dv);
         }
+
+        // Regular scenarios not covered by whole filtered lanes (the tail lanes, or no SIMD).
+        for (var j = Vector.IsHardwareAccelerated && n >= Vector<double>.Count ? regular / Vector<double>.Count * Vector<double>.Count : 0; j < regular; j++)
+        {
+            var y = dst[j];
+            top[count] = y;
+            count += y >= pivot ? 1 : 0;
+        }
+
+        return count;
     }
 
     private void BuildGroup(int group)
