@@ -56,6 +56,12 @@ public static class ExpectedShortfall
     private const int SampleMargin = 3;
     private const int SmallRange = 16;
 
+    // Equal-weight tails of up to this many scenarios take the block-maxima pivot (about 8 blocks per
+    // tail scenario); longer tails (low levels) the sampled one.
+    private const int MaxBlockTail = 64;
+    private const int BlocksPerTail = 8;
+    private const int MaxInsertionTarget = 16;
+
     /// <summary>Length of the scratch buffer <see cref="Compute"/> needs for <paramref name="scenarioCount"/> scenarios.</summary>
     public static int ScratchLength(int scenarioCount) => 2 * scenarioCount;
 
@@ -152,8 +158,8 @@ public static class ExpectedShortfall
     /// <summary>
     /// ES at level <paramref name="alpha"/> of <paramref name="losses"/> (≥ 1) when every scenario has the
     /// same weight, and the VaR in <paramref name="valueAtRisk"/>: the result <see cref="Compute"/> gives
-    /// for any vector of equal weights. <paramref name="scratch"/> holds at least as many doubles as there
-    /// are losses; its contents are overwritten. Throws <see cref="ArgumentException"/> on an empty
+    /// for any vector of equal weights. <paramref name="scratch"/> holds at least
+    /// <see cref="ScratchLength"/> doubles; its contents are overwritten. Throws <see cref="ArgumentException"/> on an empty
     /// vector, a short scratch or a level outside [<see cref="MinAlpha"/>, <see cref="MaxAlpha"/>].
     /// Allocates nothing.
     /// </summary>
@@ -164,9 +170,9 @@ public static class ExpectedShortfall
             ThrowHelper.Argument(nameof(losses), "expected shortfall needs at least one loss.");
         }
 
-        if (scratch.Length < losses.Length)
+        if (scratch.Length < 2 * losses.Length)
         {
-            ThrowHelper.Argument(nameof(scratch), "equal-weight expected shortfall scratch must hold the number of scenarios.");
+            ThrowHelper.Argument(nameof(scratch), "expected shortfall scratch must hold 2 × the number of scenarios.");
         }
 
         if (!(alpha is >= MinAlpha and <= MaxAlpha))
@@ -222,8 +228,8 @@ public static class ExpectedShortfall
         return true;
     }
 
-    // Equal weights: sample pivot, filter the losses at or above it, select the k*-th largest there;
-    // the whole vector when it is small or the survivors cannot fill the tail.
+    // Equal weights: a pivot that leaves at least k* losses at or above it, those losses packed into
+    // the scratch, the k*-th largest selected there; the whole vector when it is small.
     private static double EqualWeights(ReadOnlySpan<double> losses, double alpha, Span<double> scratch, out double valueAtRisk)
     {
         var n = losses.Length;
@@ -232,7 +238,8 @@ public static class ExpectedShortfall
         var k = TailCount(b, n);
         if (n >= MinSampledLength)
         {
-            var count = FilterAtLeast(losses, SamplePivot(losses, tail), scratch);
+            var pivot = k <= MaxBlockTail && Vector.IsHardwareAccelerated ? BlockMaximaPivot(losses, k, scratch[n..]) : SamplePivot(losses, tail);
+            var count = FilterAtLeast(losses, pivot, scratch);
             if (count >= k)
             {
                 return SelectEqual(scratch[..count], k, b, out valueAtRisk);
@@ -241,6 +248,54 @@ public static class ExpectedShortfall
 
         losses.CopyTo(scratch);
         return SelectEqual(scratch[..n], k, b, out valueAtRisk);
+    }
+
+    /// <summary>
+    /// The <paramref name="k"/>-th largest of block maxima: the whole SIMD vectors are dealt round-robin
+    /// into G groups (vector v to group v mod G), each lane of a group's element-wise maximum is the
+    /// maximum of one block, and the loose scalars past the last vector are blocks of one. Every block
+    /// maximum is a loss, so at least <paramref name="k"/> losses are at or above the pivot (the filter
+    /// cannot miss the tail), and with about <see cref="BlocksPerTail"/>·k blocks only about k to 2k are.
+    /// One SIMD pass (a max per vector, G independent chains) plus a small selection among the maxima,
+    /// kept in <paramref name="maxima"/> (at least n doubles).
+    /// </summary>
+    private static double BlockMaximaPivot(ReadOnlySpan<double> losses, int k, Span<double> maxima)
+    {
+        var lanes = Vector<double>.Count;
+        var vl = MemoryMarshal.Cast<double, Vector<double>>(losses);
+        var vectors = vl.Length;
+
+        // About BlocksPerTail·k blocks of at least two vectors each (fewer blocks on short vectors).
+        var groups = Math.Min((BlocksPerTail * k + lanes - 1) / lanes, Math.Max(vectors / 2, 1));
+        var mx = MemoryMarshal.Cast<double, Vector<double>>(maxima[..(groups * lanes)]);
+        vl[..groups].CopyTo(mx);
+        for (var start = groups; start < vectors; start += groups)
+        {
+            var row = vl.Slice(start, Math.Min(groups, vectors - start));
+            for (var g = 0; g < row.Length; g++)
+            {
+                mx[g] = Vector.Max(mx[g], row[g]);
+            }
+        }
+
+        var m = groups * lanes;
+        for (var i = vectors * lanes; i < losses.Length; i++)
+        {
+            maxima[m++] = losses[i];
+        }
+
+        return m >= k ? NthLargest(maxima[..m], k - 1) : Min(maxima[..m]);
+    }
+
+    private static double Min(ReadOnlySpan<double> values)
+    {
+        var min = values[0];
+        for (var i = 1; i < values.Length; i++)
+        {
+            min = values[i] < min ? values[i] : min;
+        }
+
+        return min;
     }
 
     // k* = the first k with k ≥ b − ε·N (cumulative mass in units of one weight), at least 1.
@@ -335,19 +390,35 @@ public static class ExpectedShortfall
     }
 
     /// <summary>
-    /// Equal weights: quickselect the <paramref name="k"/>-th largest of <paramref name="v"/> (k ≤ length)
-    /// into place k − 1 with the k − 1 largest before it, then ES = (their sum + (b − (k − 1))·VaR) / b.
+    /// Equal weights: the <paramref name="k"/>-th largest of <paramref name="v"/> (k ≤ length) selected into
+    /// place k − 1 with the k − 1 largest before it, then ES = (their sum + (b − (k − 1))·VaR) / b.
     /// </summary>
     private static double SelectEqual(Span<double> v, int k, double b, out double valueAtRisk)
     {
         var target = k - 1;
+        valueAtRisk = NthLargest(v, target);
+        return (Sum(v[..target]) + (b - target) * valueAtRisk) / b;
+    }
+
+    /// <summary>
+    /// Three-way quickselect (median-of-three pivots, ties in their own block): rearranges
+    /// <paramref name="v"/> so that place <paramref name="target"/> holds its (target + 1)-th largest value
+    /// and every place before it a value at least as large; returns that value.
+    /// </summary>
+    private static double NthLargest(Span<double> v, int target)
+    {
+        if (target < MaxInsertionTarget && v.Length > SmallRange)
+        {
+            return TopInsertion(v, target);
+        }
+
         var lo = 0;
         var hi = v.Length;
         while (hi - lo > SmallRange)
         {
             var pivot = MedianOfThree(v[lo], v[lo + ((hi - lo) >> 1)], v[hi - 1]);
 
-            // Three-way partition, largest first: [lo, gt) > pivot, [gt, lt) == pivot, [lt, hi) < pivot.
+            // Largest first: [lo, gt) > pivot, [gt, lt) == pivot, [lt, hi) < pivot.
             var gt = lo;
             var lt = hi;
             var i = lo;
@@ -378,9 +449,8 @@ public static class ExpectedShortfall
             }
             else if (target < lt)
             {
-                // The boundary is a tied pivot; everything before it is at least as large.
-                valueAtRisk = pivot;
-                return (Sum(v[..target]) + (b - target) * pivot) / b;
+                // A tied pivot: everything before it is at least as large.
+                return pivot;
             }
             else
             {
@@ -388,7 +458,7 @@ public static class ExpectedShortfall
             }
         }
 
-        // Small range: sort it, largest first; the boundary is at its place.
+        // Small range: sort it, largest first; the target is at its place.
         for (var j = lo + 1; j < hi; j++)
         {
             var x = v[j];
@@ -402,8 +472,7 @@ public static class ExpectedShortfall
             v[m + 1] = x;
         }
 
-        valueAtRisk = v[target];
-        return (Sum(v[..target]) + (b - target) * valueAtRisk) / b;
+        return v[target];
     }
 
     /// <summary>
@@ -583,6 +652,50 @@ public static class ExpectedShortfall
         // smallest loss seen closes the tail.
         valueAtRisk = lastPivot;
         return (lossMassAbove + (beta - massAbove) * lastPivot) / beta;
+    }
+
+    /// <summary>
+    /// <see cref="NthLargest"/> for a small target: the first target + 1 places are kept sorted, largest
+    /// first, and a later value is inserted (the displaced smallest swapped to its place) only when it
+    /// beats the current (target + 1)-th; usually few do, so this is one compare per value.
+    /// </summary>
+    private static double TopInsertion(Span<double> v, int target)
+    {
+        for (var j = 1; j <= target; j++)
+        {
+            var x = v[j];
+            var m = j - 1;
+            while (m >= 0 && v[m] < x)
+            {
+                v[m + 1] = v[m];
+                m--;
+            }
+
+            v[m + 1] = x;
+        }
+
+        var floor = v[target];
+        for (var i = target + 1; i < v.Length; i++)
+        {
+            var x = v[i];
+            if (!(x > floor))
+            {
+                continue;
+            }
+
+            v[i] = floor;
+            var m = target - 1;
+            while (m >= 0 && v[m] < x)
+            {
+                v[m + 1] = v[m];
+                m--;
+            }
+
+            v[m + 1] = x;
+            floor = v[target];
+        }
+
+        return floor;
     }
 
     private static double MedianOfThree(double a, double b, double c)
