@@ -36,7 +36,12 @@ namespace RiskGate.Engine.Joint;
 /// minimum of its ES-group options; the ES part of the account is the worse side, as for the scan.
 /// The expanded vectors and requirements without the order are cached per slot and reused while
 /// neither the ES groups' market versions nor the account changed, so a check is one fused O(N) pass
-/// (base + q × the order's expanded row) plus one O(N) tail selection.</para>
+/// (base + q × the order's expanded row) plus a tail selection. With equal weights (Monte Carlo and
+/// historical sets) that pass also packs the candidate losses at or above a <b>seed</b> — the lower of
+/// VaR − (ES − VaR) of the cached vector and of the previous check on it — and the tail is selected
+/// among those few (<see cref="ExpectedShortfall.TryComputeEqualWeightsFromTop"/>); when they cannot hold
+/// the tail (a strongly risk-reducing order, counted in <see cref="SeedMisses"/>) the whole candidate is
+/// selected. Exact either way: the seed only decides how much work the selection does.</para>
 /// <para><b>Memory</b>: <see cref="BytesPerAccount"/> per pooled account; accounts get a slot the first
 /// time they hold, work or check an ES-group instrument and keep it (exhaustion =
 /// <see cref="StateStatus.CapacityExhausted"/>). Storage is float64: see the README for the float32
@@ -93,6 +98,7 @@ public sealed class JointIncrementalMargin
     private readonly double[] _scratch;
     private readonly double[] _top;
     private bool _equalWeights;
+    private long _seedMisses;
     private long _epoch = 1;
 
     /// <summary>Creates the margin over the engine's market and store; sizes every buffer (start-up allocation).</summary>
@@ -186,6 +192,15 @@ public sealed class JointIncrementalMargin
     /// <summary>Incremented whenever an ES group is re-anchored or the set is replaced: slots built before are rebuilt lazily.</summary>
     public long Epoch => _epoch;
 
+    /// <summary>
+    /// Order checks (equal-weight sets) whose seeded tail filter held fewer losses than the tail needs, so
+    /// that the whole candidate vector was selected again (a cost, never a different result).
+    /// </summary>
+    public long SeedMisses => _seedMisses;
+
+    /// <summary>True when the installed set's regular scenarios all weigh the same (the equal-weight tail path).</summary>
+    public bool EqualWeights => _equalWeights;
+
     /// <summary>Accounts that can hold joint storage.</summary>
     public int PoolCapacity { get; }
 
@@ -197,7 +212,7 @@ public sealed class JointIncrementalMargin
         + (long)_maxEntries * (sizeof(int) + 3 * sizeof(long))
         + (long)_maxFutures * sizeof(int)
         + (long)_esGroups.Length * (sizeof(int) + sizeof(long))
-        + 2L * Sets * sizeof(double) + 5L * sizeof(long) + 4L * sizeof(int);
+        + 4L * Sets * sizeof(double) + 5L * sizeof(long) + 4L * sizeof(int);
 
     /// <summary>True when the group is margined by Expected Shortfall.</summary>
     public bool IsExpectedShortfall(int group) => _options.IsExpectedShortfall(group);
@@ -382,6 +397,7 @@ public sealed class JointIncrementalMargin
             if (!ExpectedShortfall.TryComputeEqualWeightsFromTop(new Span<double>(_top, 0, top), regular, _options.Alpha, out var es, out var valueAtRisk))
             {
                 es = ExpectedShortfall.ComputeEqualWeights(candidate[..regular], _options.Alpha, _top, out valueAtRisk);
+                _seedMisses++;
             }
 
             _lastSeed[slot * Sets + combo] = Seed(es, valueAtRisk);
