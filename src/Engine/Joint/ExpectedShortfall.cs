@@ -268,14 +268,15 @@ public static class ExpectedShortfall
         // About BlocksPerTail·k blocks of at least two vectors each (fewer blocks on short vectors).
         var groups = Math.Min((BlocksPerTail * k + lanes - 1) / lanes, Math.Max(vectors / 2, 1));
         var mx = MemoryMarshal.Cast<double, Vector<double>>(maxima[..(groups * lanes)]);
-        vl[..groups].CopyTo(mx);
-        for (var start = groups; start < vectors; start += groups)
+        for (var g = 0; g < groups; g++)
         {
-            var row = vl.Slice(start, Math.Min(groups, vectors - start));
-            for (var g = 0; g < row.Length; g++)
+            var max = vl[g];
+            for (var v = g + groups; v < vectors; v += groups)
             {
-                mx[g] = Vector.Max(mx[g], row[g]);
+                max = Vector.Max(max, vl[v]);
             }
+
+            mx[g] = max;
         }
 
         var m = groups * lanes;

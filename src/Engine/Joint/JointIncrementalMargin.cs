@@ -735,7 +735,6 @@ public sealed class JointIncrementalMargin
                 _cacheRequirement[slot * Sets + combo] = _calculator.Aggregate(dst[..count], out es, out valueAtRisk, out _, out _) + som;
             }
 
-
             _cacheSeed[slot * Sets + combo] = Seed(es, valueAtRisk);
             _lastSeed[slot * Sets + combo] = _cacheSeed[slot * Sets + combo];
         }
