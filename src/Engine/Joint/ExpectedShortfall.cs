@@ -34,9 +34,13 @@ namespace RiskGate.Engine.Joint;
 /// tail is b = (1 − α)·N scenarios, the boundary is the k*-th largest loss with k* = ⌈b − ε·N⌉ (at
 /// least 1), and ES = (sum of the k* − 1 largest + (b − (k* − 1))·L₍ₖ*₎) / b — the same definition
 /// without any weight bookkeeping: the filter moves losses only and the selection is a plain
-/// k-th-largest quickselect. <see cref="TryComputeEqualWeightsFromTop"/> finishes from losses a caller
-/// already filtered against its own pivot (the order check fuses that filter into the pass that
-/// builds the candidate vector, seeded by the account's cached VaR).</para>
+/// k-th-largest selection. For tails of up to 64 scenarios the pivot is the k*-th largest of about 8·k*
+/// block maxima (one SIMD max per vector): every block maximum is a loss, so at least k* losses pass the
+/// filter — the tail is never missed — and typically only k* to 2k* do. Longer tails use the sampled
+/// pivot. Small targets are selected by keeping the leading k* places sorted (one compare per value),
+/// others by the three-way quickselect. <see cref="TryComputeEqualWeightsFromTop"/> finishes from
+/// losses a caller already filtered against its own pivot (the order check fuses that filter into the
+/// pass that builds the candidate vector, seeded by the account's cached VaR).</para>
 /// <para>Preconditions (not checked on this path, the scenario set guarantees them): losses finite,
 /// weights finite and ≥ 0 with a positive sum.</para>
 /// </remarks>
