@@ -7,7 +7,9 @@ namespace RiskGate.Benchmarks.Joint;
 /// <summary>
 /// The O(N) tail step of the joint (ES) margin check: ES of an account's cached joint loss vector,
 /// and the whole order check on the cached vector (candidate = L + q·row, then ES), against a
-/// sort-based baseline. Setup fails loudly when the selection disagrees with the sort.
+/// sort-based baseline. The set's weights are equal (Monte Carlo), so <c>Selection</c> takes the
+/// equal-weight path; <c>SelectionWeighted</c> runs the weighted path on the same losses (one weight an
+/// ulp off). Setup fails loudly when a selection disagrees with the sort.
 /// Twin test: RiskGate.Engine.Tests/Joint/JointBenchmarksTwinTests.
 /// </summary>
 [MemoryDiagnoser]
@@ -18,6 +20,7 @@ public class ExpectedShortfallBenchmarks
     private JointBenchmarkBook _book = null!;
     private double[] _losses = null!;
     private double[] _weights = null!;
+    private double[] _unevenWeights = null!;
     private double[] _candidate = null!;
     private double[] _scratch = null!;
     private double[] _sortKeys = null!;
@@ -41,11 +44,20 @@ public class ExpectedShortfallBenchmarks
         _sortKeys = new double[Scenarios];
         _sortWeights = new double[Scenarios];
         _orderInstrument = _book.Options[3];
-        var es = Selection();
-        var sorted = SortBaseline();
-        if (!(Math.Abs(es - sorted) <= 1e-9 * Math.Abs(sorted)) || !(es > 0))
+        _unevenWeights = (double[])_weights.Clone();
+        _unevenWeights[Scenarios / 2] = Math.BitIncrement(_unevenWeights[Scenarios / 2]);
+        if (!ExpectedShortfall.HasEqualWeights(_weights) || ExpectedShortfall.HasEqualWeights(_unevenWeights))
         {
-            throw new InvalidOperationException("ES by selection " + es + " differs from the sort-based " + sorted + ".");
+            throw new InvalidOperationException("the benchmark set should have equal weights and its perturbed copy not.");
+        }
+
+        var sorted = SortBaseline();
+        foreach (var es in new[] { Selection(), SelectionWeighted() })
+        {
+            if (!(Math.Abs(es - sorted) <= 1e-9 * Math.Abs(sorted)) || !(es > 0))
+            {
+                throw new InvalidOperationException("ES by selection " + es + " differs from the sort-based " + sorted + ".");
+            }
         }
     }
 
@@ -79,6 +91,11 @@ public class ExpectedShortfallBenchmarks
     [Benchmark]
     public double Selection()
         => ExpectedShortfall.Compute(_losses.AsSpan(0, Scenarios), _weights, Alpha, _scratch, out _);
+
+    /// <summary>The same ES on the weighted path (weights equal but for one ulp, so no equal-weight shortcut).</summary>
+    [Benchmark]
+    public double SelectionWeighted()
+        => ExpectedShortfall.Compute(_losses.AsSpan(0, Scenarios), _unevenWeights, Alpha, _scratch, out _);
 
     /// <summary>The order check on the cached vector: candidate = L + q·row (SIMD), then ES.</summary>
     [Benchmark]

@@ -78,6 +78,19 @@ public sealed class JointEngineBook
 
     public RiskEngine Engine { get; }
 
+    /// <summary>The order rotation of <c>EsMarginStepMixed</c>: (instrument, signed lots) for <see cref="Account"/>.</summary>
+    public static (uint Instrument, long Quantity)[] MixedOrders { get; } =
+    [
+        (NqOption(5, true), 1),
+        (EsZ, -2),
+        (NqZ, 3),
+        (EsOption(6, true), 5),
+        (NqOption(3, false), -4),
+        (EsOption(2, false), -10),
+        (NqZ, -1),
+        (EsZ, 7),
+    ];
+
     public JointScenarioSet Set { get; }
 
     public long Time { get; set; } = 1;

@@ -12,6 +12,9 @@ namespace RiskGate.Benchmarks.Joint;
 /// IOC order on the same book with both groups on the scan (baseline); <c>EsEngineCheck</c> the whole
 /// <see cref="RiskEngine.OnNewOrder"/> (controls, scan part, ES part); <c>EsMarginStep</c> the ES step
 /// alone (<see cref="JointIncrementalMargin.Evaluate"/>: one fused O(N) pass + one O(N) tail selection);
+/// <c>EsMarginStepMixed</c> the ES step over a rotation of 8 different orders (futures and options of
+/// both groups, buys and sells, 1 to 10 lots: the seeded tail filter misses on the strongly
+/// risk-reducing ones, and the figure includes those misses);
 /// <c>TickThenCheck</c> a price tick on NQ then the check (re-expansion of the account's cached vectors).
 /// 0 B expected. Setup throws when a path does not return its expected outcome. Twin: JointEngineBenchmarkTwinTests.
 /// </summary>
@@ -28,6 +31,9 @@ public class JointEngineCheckBenchmarks
     private int _account;
     private int _instrument;
     private long _tick;
+    private int[] _mixInstrument = null!;
+    private long[] _mixQuantity = null!;
+    private int _mix;
 
     /// <summary>Regular joint scenarios in the set (plus one stress).</summary>
     [Params(250, 500, 1000)]
@@ -45,6 +51,14 @@ public class JointEngineCheckBenchmarks
         _scanOrder = _scanBook.Order(option, 99, OrderSide.Buy, 1, TimeInForce.ImmediateOrCancel);
         _account = _engine.AccountIndex(JointEngineBook.Account);
         _instrument = _engine.InstrumentIndex(option);
+        _mixInstrument = new int[JointEngineBook.MixedOrders.Length];
+        _mixQuantity = new long[JointEngineBook.MixedOrders.Length];
+        for (var k = 0; k < JointEngineBook.MixedOrders.Length; k++)
+        {
+            _mixInstrument[k] = _engine.InstrumentIndex(JointEngineBook.MixedOrders[k].Instrument);
+            _mixQuantity[k] = JointEngineBook.MixedOrders[k].Quantity;
+        }
+
         Console.WriteLine("// joint storage per account: " + _joint.BytesPerAccount + " B (float64), stride " + _joint.Arrays.ScenarioStride);
         Expect(ScanEngineCheck());
         Expect(EsEngineCheck());
@@ -53,6 +67,22 @@ public class JointEngineCheckBenchmarks
         {
             throw new InvalidOperationException("ES step returned no requirement.");
         }
+
+        for (var k = 0; k < JointEngineBook.MixedOrders.Length; k++)
+        {
+            if (!(EsMarginStepMixed() > 0))
+            {
+                throw new InvalidOperationException("mixed ES step returned no requirement.");
+            }
+        }
+
+        var misses = _joint.SeedMisses;
+        for (var k = 0; k < JointEngineBook.MixedOrders.Length; k++)
+        {
+            EsMarginStepMixed();
+        }
+
+        Console.WriteLine("// seeded tail filter misses per rotation of " + JointEngineBook.MixedOrders.Length + " mixed orders: " + (_joint.SeedMisses - misses));
     }
 
     [Benchmark(Baseline = true)]
@@ -73,6 +103,15 @@ public class JointEngineCheckBenchmarks
     public double EsMarginStep()
     {
         _joint.Evaluate(_account, _instrument, 1, out _, out var after, out _);
+        return after;
+    }
+
+    [Benchmark]
+    public double EsMarginStepMixed()
+    {
+        var k = _mix;
+        _mix = k == _mixInstrument.Length - 1 ? 0 : k + 1;
+        _joint.Evaluate(_account, _mixInstrument[k], _mixQuantity[k], out _, out var after, out _);
         return after;
     }
 

@@ -36,7 +36,12 @@ namespace RiskGate.Engine.Joint;
 /// minimum of its ES-group options; the ES part of the account is the worse side, as for the scan.
 /// The expanded vectors and requirements without the order are cached per slot and reused while
 /// neither the ES groups' market versions nor the account changed, so a check is one fused O(N) pass
-/// (base + q × the order's expanded row) plus one O(N) tail selection.</para>
+/// (base + q × the order's expanded row) plus a tail selection. With equal weights (Monte Carlo and
+/// historical sets) that pass also packs the candidate losses at or above a <b>seed</b> — the lower of
+/// VaR − (ES − VaR) of the cached vector and of the previous check on it — and the tail is selected
+/// among those few (<see cref="ExpectedShortfall.TryComputeEqualWeightsFromTop"/>); when they cannot hold
+/// the tail (a strongly risk-reducing order, counted in <see cref="SeedMisses"/>) the whole candidate is
+/// selected. Exact either way: the seed only decides how much work the selection does.</para>
 /// <para><b>Memory</b>: <see cref="BytesPerAccount"/> per pooled account; accounts get a slot the first
 /// time they hold, work or check an ES-group instrument and keep it (exhaustion =
 /// <see cref="StateStatus.CapacityExhausted"/>). Storage is float64: see the README for the float32
@@ -88,7 +93,12 @@ public sealed class JointIncrementalMargin
     private readonly double[] _cacheRequirement;
     private readonly double[] _cacheShortMinimum;
     private readonly bool[] _seen;
+    private readonly double[] _cacheSeed;
+    private readonly double[] _lastSeed;
     private readonly double[] _scratch;
+    private readonly double[] _top;
+    private bool _equalWeights;
+    private long _seedMisses;
     private long _epoch = 1;
 
     /// <summary>Creates the margin over the engine's market and store; sizes every buffer (start-up allocation).</summary>
@@ -162,7 +172,11 @@ public sealed class JointIncrementalMargin
         _cacheRequirement = new double[pool * Sets];
         _cacheShortMinimum = new double[pool * Sets];
         _seen = new bool[_maxEntries];
+        _cacheSeed = new double[pool * Sets];
+        _lastSeed = new double[pool * Sets];
         _scratch = new double[_stride];
+        _top = new double[ExpectedShortfall.ScratchLength(_stride)];
+        _equalWeights = ExpectedShortfall.HasEqualWeights(options.Scenarios.RegularWeights);
         PoolCapacity = pool;
     }
 
@@ -178,6 +192,15 @@ public sealed class JointIncrementalMargin
     /// <summary>Incremented whenever an ES group is re-anchored or the set is replaced: slots built before are rebuilt lazily.</summary>
     public long Epoch => _epoch;
 
+    /// <summary>
+    /// Order checks (equal-weight sets) whose seeded tail filter held fewer losses than the tail needs, so
+    /// that the whole candidate vector was selected again (a cost, never a different result).
+    /// </summary>
+    public long SeedMisses => _seedMisses;
+
+    /// <summary>True when the installed set's regular scenarios all weigh the same (the equal-weight tail path).</summary>
+    public bool EqualWeights => _equalWeights;
+
     /// <summary>Accounts that can hold joint storage.</summary>
     public int PoolCapacity { get; }
 
@@ -189,7 +212,7 @@ public sealed class JointIncrementalMargin
         + (long)_maxEntries * (sizeof(int) + 3 * sizeof(long))
         + (long)_maxFutures * sizeof(int)
         + (long)_esGroups.Length * (sizeof(int) + sizeof(long))
-        + 2L * Sets * sizeof(double) + 5L * sizeof(long) + 4L * sizeof(int);
+        + 4L * Sets * sizeof(double) + 5L * sizeof(long) + 4L * sizeof(int);
 
     /// <summary>True when the group is margined by Expected Shortfall.</summary>
     public bool IsExpectedShortfall(int group) => _options.IsExpectedShortfall(group);
@@ -225,6 +248,7 @@ public sealed class JointIncrementalMargin
     {
         ArgumentNullException.ThrowIfNull(set);
         _table.Install(set);
+        _equalWeights = ExpectedShortfall.HasEqualWeights(set.RegularWeights);
         foreach (var g in _esGroups)
         {
             _rowEpoch[g] = 0;
@@ -347,8 +371,11 @@ public sealed class JointIncrementalMargin
         var dF = _market.PriceMove(f);
         var baseLoss = new ReadOnlySpan<double>(_expanded, (slot * Sets + combo) * _stride, _stride);
         var offset = instrument * _stride;
-        FusedOrder(
+        var set = _table.Set!;
+        var regular = set.RegularCount;
+        var top = FusedOrder(
             _scratch,
+            _top,
             baseLoss,
             _table.Losses(instrument),
             new ReadOnlySpan<double>(_dRow, offset, _stride),
@@ -357,7 +384,30 @@ public sealed class JointIncrementalMargin
             signedQuantity,
             dF,
             dF * dF,
-            _market.VolMove(f));
+            _market.VolMove(f),
+            _equalWeights ? regular : 0,
+            Math.Min(_cacheSeed[slot * Sets + combo], _lastSeed[slot * Sets + combo]));
+        var count = _table.ScenarioCount;
+        var candidate = new ReadOnlySpan<double>(_scratch, 0, count);
+        double sideAfter;
+        if (_equalWeights)
+        {
+            // The tail of the candidate is almost always among the losses at or above the seed (taken
+            // while building it); when it is not, the survivors say so and the whole vector is selected.
+            if (!ExpectedShortfall.TryComputeEqualWeightsFromTop(new Span<double>(_top, 0, top), regular, _options.Alpha, out var es, out var valueAtRisk))
+            {
+                es = ExpectedShortfall.ComputeEqualWeights(candidate[..regular], _options.Alpha, _top, out valueAtRisk);
+                _seedMisses++;
+            }
+
+            _lastSeed[slot * Sets + combo] = Seed(es, valueAtRisk);
+            sideAfter = WithStress(es, candidate, set);
+        }
+        else
+        {
+            sideAfter = _calculator.Aggregate(candidate, out _, out _, out _, out _);
+        }
+
         var som = _cacheShortMinimum[slot * Sets + combo];
         ref readonly var inst = ref _instruments[instrument];
         if (inst.IsOption)
@@ -365,8 +415,7 @@ public sealed class JointIncrementalMargin
             som += _options.ShortOptionMinimum(inst.Group) * (Math.Max(-(x + signedQuantity), 0) - Math.Max(-x, 0));
         }
 
-        var count = _table.ScenarioCount;
-        var sideAfter = _calculator.Aggregate(new ReadOnlySpan<double>(_scratch, 0, count), out _, out _, out _, out _) + som;
+        sideAfter += som;
         after = working ? Math.Max(sideAfter, req[combo == 1 ? 2 : 1]) : sideAfter;
         return true;
     }
@@ -645,6 +694,8 @@ public sealed class JointIncrementalMargin
     private void ExpandSlot(int slot, bool working)
     {
         var count = _table.ScenarioCount;
+        var set = _table.Set!;
+        var regular = set.RegularCount;
         var futures = _futureCount[slot];
         for (var combo = working ? 1 : 0; combo <= (working ? 2 : 0); combo++)
         {
@@ -674,8 +725,43 @@ public sealed class JointIncrementalMargin
 
             var som = ShortMinimum(slot, combo);
             _cacheShortMinimum[slot * Sets + combo] = som;
-            _cacheRequirement[slot * Sets + combo] = _calculator.Aggregate(dst[..count], out _, out _, out _, out _) + som;
+            double es, valueAtRisk;
+            if (_equalWeights)
+            {
+                es = ExpectedShortfall.ComputeEqualWeights(dst[..regular], _options.Alpha, _top, out valueAtRisk);
+                _cacheRequirement[slot * Sets + combo] = WithStress(es, dst[..count], set) + som;
+            }
+            else
+            {
+                _cacheRequirement[slot * Sets + combo] = _calculator.Aggregate(dst[..count], out es, out valueAtRisk, out _, out _) + som;
+            }
+
+            _cacheSeed[slot * Sets + combo] = Seed(es, valueAtRisk);
+            _lastSeed[slot * Sets + combo] = _cacheSeed[slot * Sets + combo];
         }
+    }
+
+    // Pivot seed for the checks against a vector like this one: VaR − (ES − VaR), a tail's spread below
+    // the VaR (about twice the tail for smooth distributions). A check filters at the lower of the seeds of
+    // the vector without the order and of the previous check on it: an order that adds risk keeps the
+    // tail above the first, a repeated or similar risk-reducing order above the second. A miss costs an
+    // unseeded selection; the result is exact either way.
+    private static double Seed(double es, double valueAtRisk) => valueAtRisk - (es - valueAtRisk);
+
+    // max(0, ES, worst weighted stress), as JointMarginCalculator.Aggregate, for an ES already selected.
+    private static double WithStress(double es, ReadOnlySpan<double> losses, JointScenarioSet set)
+    {
+        var requirement = es;
+        for (var s = set.RegularCount; s < losses.Length; s++)
+        {
+            var weighted = losses[s] * set.Weight(s);
+            if (weighted > requirement)
+            {
+                requirement = weighted;
+            }
+        }
+
+        return requirement > 0 ? requirement : 0;
     }
 
     private void ExpandFuture(Span<double> dst, int offset, double dF, double dv)
@@ -708,14 +794,18 @@ public sealed class JointIncrementalMargin
         return som;
     }
 
-    // dst = base + q·(loss − D̃·dF − G̃·dF² − Ṽ·dσ), one pass over whole lanes.
+    // dst = base + q·(loss − D̃·dF − G̃·dF² − Ṽ·dσ), one pass over whole lanes; the first `regular`
+    // values at or above `pivot` are also packed into `top` (lanes with none skipped after one compare,
+    // the others filtered branch-free). Returns how many were packed.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void FusedOrder(Span<double> dst, ReadOnlySpan<double> baseLoss, ReadOnlySpan<double> loss, ReadOnlySpan<double> d, ReadOnlySpan<double> g, ReadOnlySpan<double> v, double q, double dF, double dF2, double dv)
+    private static int FusedOrder(Span<double> dst, Span<double> top, ReadOnlySpan<double> baseLoss, ReadOnlySpan<double> loss, ReadOnlySpan<double> d, ReadOnlySpan<double> g, ReadOnlySpan<double> v, double q, double dF, double dF2, double dv, int regular, double pivot)
     {
         var n = dst.Length;
+        var count = 0;
         var i = 0;
         if (Vector.IsHardwareAccelerated && n >= Vector<double>.Count)
         {
+            var lanes = Vector<double>.Count;
             var vd = MemoryMarshal.Cast<double, Vector<double>>(dst);
             var vb = MemoryMarshal.Cast<double, Vector<double>>(baseLoss[..n]);
             var vl = MemoryMarshal.Cast<double, Vector<double>>(loss[..n]);
@@ -726,18 +816,47 @@ public sealed class JointIncrementalMargin
             var a = new Vector<double>(-dF);
             var b = new Vector<double>(-dF2);
             var c = new Vector<double>(-dv);
-            for (var k = 0; k < vd.Length; k++)
+            var vp = new Vector<double>(pivot);
+            var filtered = regular / lanes;
+            var k = 0;
+            for (; k < filtered; k++)
+            {
+                var x = vb[k] + vq * (vl[k] + vdd[k] * a + vg[k] * b + vv[k] * c);
+                vd[k] = x;
+                if (Vector.GreaterThanOrEqualAny(x, vp))
+                {
+                    var end = (k + 1) * lanes;
+                    for (var j = k * lanes; j < end; j++)
+                    {
+                        var y = dst[j];
+                        top[count] = y;
+                        count += y >= pivot ? 1 : 0;
+                    }
+                }
+            }
+
+            for (; k < vd.Length; k++)
             {
                 vd[k] = vb[k] + vq * (vl[k] + vdd[k] * a + vg[k] * b + vv[k] * c);
             }
 
-            i = vd.Length * Vector<double>.Count;
+            i = vd.Length * lanes;
         }
 
         for (; i < n; i++)
         {
             dst[i] = baseLoss[i] + q * (loss[i] - d[i] * dF - g[i] * dF2 - v[i] * dv);
         }
+
+        // Regular scenarios not covered by whole filtered lanes (the tail lanes, or no SIMD).
+        for (var j = Vector.IsHardwareAccelerated && n >= Vector<double>.Count ? regular / Vector<double>.Count * Vector<double>.Count : 0; j < regular; j++)
+        {
+            var y = dst[j];
+            top[count] = y;
+            count += y >= pivot ? 1 : 0;
+        }
+
+        return count;
     }
 
     private void BuildGroup(int group)

@@ -29,6 +29,10 @@ public class JointBenchmarksTwinTests
 
         var es = ExpectedShortfall.Compute(losses.AsSpan(0, scenarios), weights, 0.99, scratch, out _);
         Assert.Equal(ExpectedShortfallReference.Compute(losses[..scenarios], weights, 0.99, out _), es, 1e-9);
+        var uneven = (double[])weights.Clone();
+        uneven[scenarios / 2] = Math.BitIncrement(uneven[scenarios / 2]);
+        Assert.True(ExpectedShortfall.HasEqualWeights(weights) && !ExpectedShortfall.HasEqualWeights(uneven));
+        Assert.Equal(ExpectedShortfallReference.Compute(losses[..scenarios], uneven, 0.99, out _), ExpectedShortfall.Compute(losses.AsSpan(0, scenarios), uneven, 0.99, scratch, out _), 1e-9);
 
         losses.CopyTo(candidate.AsSpan());
         ScenarioVector.AddScaled(candidate, book.Arrays.Losses(order), -4);
