@@ -163,8 +163,10 @@ public sealed class BatchEventProcessor<T, THandler, TIdle> : IEventProcessor
                 }
                 else if (streaming && available - next + 1 < BatchCoalescing.SmallBatch && _coalescePauses != 0)
                 {
-                    // See BatchCoalescing: let a streaming producer publish a few more from a line it owns.
-                    available = Coalesce(next);
+                    // See BatchCoalescing: let a streaming producer publish more from a line it owns, reading
+                    // the cursor once after the window (earlier reads measured halve the gain).
+                    BatchCoalescing.Pause(_coalescePauses);
+                    available = _barrier.Peek(next);
                 }
                 else
                 {
@@ -188,27 +190,6 @@ public sealed class BatchEventProcessor<T, THandler, TIdle> : IEventProcessor
             Volatile.Write(ref _state, Stopped);
             _signal.SignalAll();
         }
-    }
-
-    /// <summary>
-    /// Waits up to the coalescing window, re-reading the cursor only every
-    /// <see cref="BatchCoalescing.PausesPerRead"/> pauses, and stops early once a full batch is available.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private long Coalesce(long next)
-    {
-        long available;
-        var left = _coalescePauses;
-        do
-        {
-            var pauses = Math.Min(left, BatchCoalescing.PausesPerRead);
-            BatchCoalescing.Pause(pauses);
-            left -= pauses;
-            available = _barrier.Peek(next);
-        }
-        while (left > 0 && available - next + 1 < BatchCoalescing.SmallBatch);
-
-        return available;
     }
 
     /// <summary>Handles [first, end]; on a handler exception asks the policy and either skips the event or stops.</summary>
