@@ -11,7 +11,7 @@ namespace RiskGate.Engine.Joint;
 /// offset by their co-movement in the scenarios rather than by a credit table.
 /// </summary>
 /// <remarks>
-/// <para><b>Joint loss vector</b> L[s] = Σ qᵢ · <see cref="JointRiskArrayTable.Losses"/>(i)[s] over the
+/// <para><b>Joint loss vector</b> L[s] = Σ qᵢ · <see cref="InstrumentRiskRows.Losses"/>(i)[s] over the
 /// positions in ES groups (SIMD over whole lanes, the same kernel as the scan).</para>
 /// <para><b>Requirement</b> = max(0, ES_α over the regular scenarios with their weights,
 /// maxₛ over stress scenarios of L[s] · wₛ) + Σ_ES groups short option minimum × short option contracts.

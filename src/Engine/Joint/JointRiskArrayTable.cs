@@ -25,57 +25,28 @@ namespace RiskGate.Engine.Joint;
 /// the shocked state, times the multiplier. With kₛ = <see cref="JointScenarioSet.PriceSlope"/>,
 /// a move dF, dσ since the anchor expands the loss as in DESIGN §5.2:
 /// L[s] − ((D[s]·kₛ − D₀)·dF + ½(G[s]·kₛ² − G₀)·dF² + (V[s]·(1 + vₛ) − V₀)·dσ) for a relative vol shock.</item>
-/// <item>Centre values <see cref="Value"/>, <see cref="CentreDelta"/>, <see cref="CentreGamma"/>,
-/// <see cref="CentreVega"/> at today's unaged state, and <see cref="DeltaEquivalent"/>.</item>
+/// <item>Centre values <see cref="InstrumentRiskRows.Value"/>, <see cref="InstrumentRiskRows.CentreDelta"/>, <see cref="InstrumentRiskRows.CentreGamma"/>,
+/// <see cref="InstrumentRiskRows.CentreVega"/> at today's unaged state, and <see cref="InstrumentRiskRows.DeltaEquivalent"/>.</item>
 /// </list>
 /// <para><see cref="Rebuild"/> installs a set (recalibration) and revalues every registered instrument;
 /// each call starts a new <see cref="Epoch"/>, so cached account vectors built from older rows are
 /// known to be stale. Rebuilding never allocates: storage is sized at construction for
 /// <c>maxScenarios</c>. Single owner: built and read on the engine's thread.</para>
 /// </remarks>
-public sealed class JointRiskArrayTable
+public sealed class JointRiskArrayTable : InstrumentRiskRows
 {
-    private readonly InstrumentTable _instruments;
-    private readonly double[] _loss;
-    private readonly double[] _delta;
-    private readonly double[] _gamma;
-    private readonly double[] _vega;
-    private readonly double[] _value;
-    private readonly double[] _centreDelta;
-    private readonly double[] _centreGamma;
-    private readonly double[] _centreVega;
-    private readonly double[] _deltaEquivalent;
     private readonly long[] _builtEpoch;
     private JointScenarioSet? _set;
 
     /// <summary>Creates an empty table for the instruments of <paramref name="instruments"/> and sets of up to <paramref name="maxScenarios"/> scenarios.</summary>
     public JointRiskArrayTable(InstrumentTable instruments, int maxScenarios)
+        : base(instruments, CheckedScenarios(maxScenarios))
     {
-        ArgumentNullException.ThrowIfNull(instruments);
-        if (maxScenarios is < 1 or > JointScenarioSet.MaxScenarios)
-        {
-            ThrowHelper.ArgumentOutOfRange(nameof(maxScenarios), maxScenarios, "max joint scenarios must be in [1, 65536].");
-        }
-
-        _instruments = instruments;
-        var lanes = Vector<double>.Count;
-        ScenarioStride = (maxScenarios + lanes - 1) / lanes * lanes;
-        var capacity = instruments.Capacity;
-        var cells = checked(capacity * ScenarioStride);
-        _loss = new double[cells];
-        _delta = new double[cells];
-        _gamma = new double[cells];
-        _vega = new double[cells];
-        _value = new double[capacity];
-        _centreDelta = new double[capacity];
-        _centreGamma = new double[capacity];
-        _centreVega = new double[capacity];
-        _deltaEquivalent = new double[capacity];
-        _builtEpoch = new long[capacity];
+        _builtEpoch = new long[instruments.Capacity];
     }
 
     /// <summary>Doubles per instrument row: the largest scenario count rounded up to whole SIMD lanes.</summary>
-    public int ScenarioStride { get; }
+    public int ScenarioStride => RowStride;
 
     /// <summary>The installed scenario set; null before the first <see cref="Rebuild"/>.</summary>
     public JointScenarioSet? Set => _set;
@@ -88,33 +59,6 @@ public sealed class JointRiskArrayTable
 
     /// <summary>True when the instrument's row was built in the current epoch.</summary>
     public bool IsBuilt(int instrument) => Epoch > 0 && _builtEpoch[instrument] == Epoch;
-
-    /// <summary>Loss of one long contract per scenario (<see cref="ScenarioStride"/> long, zero past the scenario count).</summary>
-    public ReadOnlySpan<double> Losses(int instrument) => new(_loss, instrument * ScenarioStride, ScenarioStride);
-
-    /// <summary>Delta of one contract at each shocked state, times the multiplier.</summary>
-    public ReadOnlySpan<double> Deltas(int instrument) => new(_delta, instrument * ScenarioStride, ScenarioStride);
-
-    /// <summary>Gamma of one contract at each shocked state, times the multiplier.</summary>
-    public ReadOnlySpan<double> Gammas(int instrument) => new(_gamma, instrument * ScenarioStride, ScenarioStride);
-
-    /// <summary>Vega (per 1.00 of vol) of one contract at each shocked state, times the multiplier.</summary>
-    public ReadOnlySpan<double> Vegas(int instrument) => new(_vega, instrument * ScenarioStride, ScenarioStride);
-
-    /// <summary>Market value of one long contract now (premium × multiplier; 0 for a future).</summary>
-    public double Value(int instrument) => _value[instrument];
-
-    /// <summary>Delta of one contract now, times the multiplier.</summary>
-    public double CentreDelta(int instrument) => _centreDelta[instrument];
-
-    /// <summary>Gamma of one contract now, times the multiplier.</summary>
-    public double CentreGamma(int instrument) => _centreGamma[instrument];
-
-    /// <summary>Vega of one contract now, times the multiplier.</summary>
-    public double CentreVega(int instrument) => _centreVega[instrument];
-
-    /// <summary>Delta of one contract in contracts of its underlying future (1 for a future).</summary>
-    public double DeltaEquivalent(int instrument) => _deltaEquivalent[instrument];
 
     /// <summary>
     /// Installs <paramref name="set"/> (a recalibration when it replaces another), starts a new epoch
@@ -244,5 +188,15 @@ public sealed class JointRiskArrayTable
         }
 
         _builtEpoch[instrument] = Epoch;
+    }
+
+    private static int CheckedScenarios(int maxScenarios)
+    {
+        if (maxScenarios is < 1 or > JointScenarioSet.MaxScenarios)
+        {
+            ThrowHelper.ArgumentOutOfRange(nameof(maxScenarios), maxScenarios, "max joint scenarios must be in [1, 65536].");
+        }
+
+        return maxScenarios;
     }
 }

@@ -19,64 +19,36 @@ namespace RiskGate.Engine.Scenarios;
 /// (not the loss) at the node's shocked state, times the multiplier, not weighted. With
 /// <c>kₛ = ScanParameters.PriceSlope(s)</c> the incremental path (DESIGN §5.2) expands the weighted loss
 /// after a move dF, dσ as RA[s] − wₛ·((D[s]·kₛ − D₀)·dF + ½(G[s]·kₛ² − G₀)·dF² + (V[s] − V₀)·dσ).</item>
-/// <item>Centre values: <see cref="Value"/> (premium × multiplier; 0 for a future), <see cref="CentreDelta"/>,
-/// <see cref="CentreGamma"/>, <see cref="CentreVega"/> at the current, unaged state, and
-/// <see cref="DeltaEquivalent"/>, the delta in contracts of the underlying future.</item>
+/// <item>Centre values: <see cref="InstrumentRiskRows.Value"/> (premium × multiplier; 0 for a future), <see cref="InstrumentRiskRows.CentreDelta"/>,
+/// <see cref="InstrumentRiskRows.CentreGamma"/>, <see cref="InstrumentRiskRows.CentreVega"/> at the current, unaged state, and
+/// <see cref="InstrumentRiskRows.DeltaEquivalent"/>, the delta in contracts of the underlying future.</item>
 /// </list>
 /// <para>An externally supplied array (a clearing house's SPAN file) replaces the computed losses of
 /// its instrument on every later build; the Greeks stay those of the model, and the supplied composite
-/// delta, when given, replaces <see cref="DeltaEquivalent"/>. <see cref="IsExternal"/> tells the
+/// delta, when given, replaces <see cref="InstrumentRiskRows.DeltaEquivalent"/>. <see cref="IsExternal"/> tells the
 /// incremental path such a row cannot be expanded and must be taken as is.</para>
 /// <para>Single owner: built and read on the engine's thread. <see cref="Build"/> allocates nothing.</para>
 /// </remarks>
-public sealed class RiskArrayTable
+public sealed class RiskArrayTable : InstrumentRiskRows
 {
-    private readonly InstrumentTable _instruments;
-    private readonly double[] _loss;
-    private readonly double[] _delta;
-    private readonly double[] _gamma;
-    private readonly double[] _vega;
     private readonly double[] _externalLoss;
-    private readonly double[] _value;
-    private readonly double[] _centreDelta;
-    private readonly double[] _centreGamma;
-    private readonly double[] _centreVega;
-    private readonly double[] _deltaEquivalent;
     private readonly double[] _externalDelta;
     private readonly int[] _nodeCount;
     private readonly bool[] _external;
 
     /// <summary>Creates an empty table for the instruments of <paramref name="instruments"/> (up to its capacity) and up to <paramref name="maxNodes"/> scan nodes.</summary>
     public RiskArrayTable(InstrumentTable instruments, int maxNodes)
+        : base(instruments, CheckedNodes(maxNodes))
     {
-        ArgumentNullException.ThrowIfNull(instruments);
-        if (maxNodes is < 1 or > ScanParameters.MaxPoints)
-        {
-            ThrowHelper.ArgumentOutOfRange(nameof(maxNodes), maxNodes, "max nodes must be in [1, 256].");
-        }
-
-        _instruments = instruments;
-        var lanes = Vector<double>.Count;
-        NodeStride = (maxNodes + lanes - 1) / lanes * lanes;
         var capacity = instruments.Capacity;
-        var cells = checked(capacity * NodeStride);
-        _loss = new double[cells];
-        _delta = new double[cells];
-        _gamma = new double[cells];
-        _vega = new double[cells];
-        _externalLoss = new double[cells];
-        _value = new double[capacity];
-        _centreDelta = new double[capacity];
-        _centreGamma = new double[capacity];
-        _centreVega = new double[capacity];
-        _deltaEquivalent = new double[capacity];
+        _externalLoss = new double[checked(capacity * RowStride)];
         _externalDelta = new double[capacity];
         _nodeCount = new int[capacity];
         _external = new bool[capacity];
     }
 
     /// <summary>Doubles per instrument row: the largest node count rounded up to a whole number of SIMD lanes.</summary>
-    public int NodeStride { get; }
+    public int NodeStride => RowStride;
 
     /// <summary>Number of nodes of the instrument's last build (0 when never built).</summary>
     public int NodeCount(int instrument) => _nodeCount[instrument];
@@ -84,38 +56,11 @@ public sealed class RiskArrayTable
     /// <summary>True when the instrument's losses come from an externally supplied array.</summary>
     public bool IsExternal(int instrument) => _external[instrument];
 
-    /// <summary>The weighted loss row of one long contract (<see cref="NodeStride"/> long, zero past the node count).</summary>
-    public ReadOnlySpan<double> Losses(int instrument) => new(_loss, instrument * NodeStride, NodeStride);
-
-    /// <summary>Delta of one contract at each shocked node, times the multiplier.</summary>
-    public ReadOnlySpan<double> Deltas(int instrument) => new(_delta, instrument * NodeStride, NodeStride);
-
-    /// <summary>Gamma of one contract at each shocked node, times the multiplier.</summary>
-    public ReadOnlySpan<double> Gammas(int instrument) => new(_gamma, instrument * NodeStride, NodeStride);
-
-    /// <summary>Vega (per 1.00 of vol) of one contract at each shocked node, times the multiplier.</summary>
-    public ReadOnlySpan<double> Vegas(int instrument) => new(_vega, instrument * NodeStride, NodeStride);
-
-    /// <summary>Market value of one long contract now (option premium × multiplier; 0 for a future).</summary>
-    public double Value(int instrument) => _value[instrument];
-
-    /// <summary>Delta of one contract now, times the multiplier.</summary>
-    public double CentreDelta(int instrument) => _centreDelta[instrument];
-
-    /// <summary>Gamma of one contract now, times the multiplier.</summary>
-    public double CentreGamma(int instrument) => _centreGamma[instrument];
-
-    /// <summary>Vega of one contract now, times the multiplier.</summary>
-    public double CentreVega(int instrument) => _centreVega[instrument];
-
-    /// <summary>Delta of one contract in contracts of its underlying future (1 for a future).</summary>
-    public double DeltaEquivalent(int instrument) => _deltaEquivalent[instrument];
-
     /// <summary>
     /// Supplies an external risk array for an instrument: <paramref name="losses"/> (weighted, losses
     /// positive, one per scan node of its group) replace the computed losses now and on every later
     /// build. <paramref name="compositeDelta"/> (contracts of the underlying future per contract), when
-    /// not NaN, replaces the model's <see cref="DeltaEquivalent"/>.
+    /// not NaN, replaces the model's <see cref="InstrumentRiskRows.DeltaEquivalent"/>.
     /// </summary>
     public void SetExternal(int instrument, ReadOnlySpan<double> losses, double compositeDelta = double.NaN)
     {
@@ -257,5 +202,15 @@ public sealed class RiskArrayTable
         }
 
         _nodeCount[instrument] = nodes;
+    }
+
+    private static int CheckedNodes(int maxNodes)
+    {
+        if (maxNodes is < 1 or > ScanParameters.MaxPoints)
+        {
+            ThrowHelper.ArgumentOutOfRange(nameof(maxNodes), maxNodes, "max nodes must be in [1, 256].");
+        }
+
+        return maxNodes;
     }
 }
