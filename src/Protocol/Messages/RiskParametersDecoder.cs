@@ -149,7 +149,7 @@ public readonly ref struct RiskParametersDecoder
     /// <summary>Initial margin = maintenance × this ratio (≥ 1, default 1.10). Wire: double at block offset 32.</summary>
     public double InitialToMaintenanceRatio => BinaryPrimitives.ReadDoubleLittleEndian(_block.Slice(InitialToMaintenanceRatioOffset));
 
-    /// <summary>Calendar spread charge per matched spread contract, as a fraction of the far leg's notional. Null: NaN (no charge). Wire: double at block offset 40.</summary>
+    /// <summary>Calendar spread charge in money per matched futures-equivalent contract across expiries. Null: NaN (no charge). Wire: double at block offset 40.</summary>
     public double SpreadChargeRate => BinaryPrimitives.ReadDoubleLittleEndian(_block.Slice(SpreadChargeRateOffset));
 
     /// <summary>Minimum requirement per short option contract. Null: -2^63 (none). Wire: int64 MONEY4 at block offset 48.</summary>

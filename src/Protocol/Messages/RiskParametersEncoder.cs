@@ -109,7 +109,7 @@ public readonly ref struct RiskParametersEncoder
         return this;
     }
 
-    /// <summary>Writes <c>spreadChargeRate</c>: Calendar spread charge per matched spread contract, as a fraction of the far leg's notional. Null: NaN (no charge). NaN of any bit pattern is written as the canonical null NaN.</summary>
+    /// <summary>Writes <c>spreadChargeRate</c>: Calendar spread charge in money per matched futures-equivalent contract across expiries. Null: NaN (no charge). NaN of any bit pattern is written as the canonical null NaN.</summary>
     public RiskParametersEncoder SpreadChargeRate(double value)
     {
         WireNull.WriteDouble(_block.Slice(RiskParametersDecoder.SpreadChargeRateOffset), value);
