@@ -165,6 +165,9 @@ public sealed partial class RiskEngine
     /// <summary>True when the account (dense) is enabled.</summary>
     public bool IsEnabled(int account) => _enabled[account];
 
+    /// <summary>The account-wide limit overrides of <paramref name="account"/> (an index); unset fields (negative, NaN collar) use the group defaults.</summary>
+    public OrderLimits AccountOverrides(int account) => _accountLimits[account];
+
     /// <summary>Trading state set on a group.</summary>
     public TradingState GroupState(int group) => _groupState[group];
 

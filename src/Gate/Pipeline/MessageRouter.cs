@@ -400,8 +400,13 @@ public sealed class MessageRouter
     {
         result = default;
         AccountLimitsDecoder.TryWrap(message, out var m);
+        var scoped = m.ProductGroupId != uint.MaxValue || m.InstrumentId != uint.MaxValue;
 
-        var limits = OrderLimits.UseDefaults;
+        // Account-wide: null fields leave the current value unchanged (protocol), so start from the
+        // account's overrides; rebuilding from defaults would silently widen limits set earlier.
+        // A scoped message replaces its scope (null fields inherit from the account and group).
+        var account = scoped ? -1 : _engine.AccountIndex(m.AccountId);
+        var limits = account >= 0 ? _engine.AccountOverrides(account) : OrderLimits.UseDefaults;
         if (m.MaxOrderQuantity != long.MinValue)
         {
             limits.MaxOrderQuantity = m.MaxOrderQuantity;
@@ -429,7 +434,7 @@ public sealed class MessageRouter
             limits.MaxCancelsPerWindow = perWindow;
         }
 
-        if (m.ProductGroupId != uint.MaxValue || m.InstrumentId != uint.MaxValue)
+        if (scoped)
         {
             // A scoped limit: the trading state and the throttle window are account-wide, so a scoped
             // message must leave them null; the engine refuses the other account-wide fields itself.
@@ -443,7 +448,10 @@ public sealed class MessageRouter
             return RejectReason.None;
         }
 
-        result = _engine.OnAccountLimits(sequence, (long)m.SendingTime, m.AccountId, m.TradingState != WireTradingState.Halted, in limits);
+        var enabled = m.TradingState == WireTradingState.None
+            ? account < 0 || _engine.IsEnabled(account) // null: unchanged (a new account starts enabled)
+            : m.TradingState != WireTradingState.Halted;
+        result = _engine.OnAccountLimits(sequence, (long)m.SendingTime, m.AccountId, enabled, in limits);
         return RejectReason.None;
     }
 

@@ -167,6 +167,36 @@ public class DirectGateTests
     }
 
     [Fact]
+    public void Submit_AccountLimitsWithNullFields_LeaveEarlierOverridesAndStateUnchanged()
+    {
+        var gate = new DirectGate(GateSession.Options());
+        foreach (var (bytes, _) in new GateSession(seed: 2).Setup())
+        {
+            Assert.True(gate.Submit(bytes, 0).IsAccepted);
+        }
+
+        var limits = new byte[AccountLimitsEncoder.Length];
+        AccountLimitsEncoder.Wrap(limits).AccountId(1).MaxOrderQuantity(2).SendingTime(2);
+        Assert.True(gate.Submit(limits, 0).IsAccepted);
+        AccountLimitsEncoder.Wrap(limits).AccountId(1).PositionLimit(50).SendingTime(3); // only the position limit
+        Assert.True(gate.Submit(limits, 0).IsAccepted);
+
+        var a = gate.Engine.AccountIndex(1);
+        Assert.Equal(2, gate.Engine.AccountOverrides(a).MaxOrderQuantity); // kept, not widened back to the default
+        Assert.Equal(50, gate.Engine.AccountOverrides(a).MaxPosition);
+        var order = new byte[NewOrderEncoder.Length];
+        NewOrderEncoder.Wrap(order).ClientOrderId(1).AccountId(1).InstrumentId(100).Quantity(3).Price(5000_000_000_000).Side(Side.Buy)
+            .OrderType(OrderType.Limit).TimeInForce(TimeInForce.ImmediateOrCancel).SendingTime(4);
+        Assert.Equal(RejectReason.MaxOrderQuantityExceeded, gate.Submit(order, 0).Reason);
+
+        AccountLimitsEncoder.Wrap(limits).AccountId(1).TradingState(Protocol.Enums.TradingState.Halted).SendingTime(5);
+        Assert.True(gate.Submit(limits, 0).IsAccepted);
+        AccountLimitsEncoder.Wrap(limits).AccountId(1).MaxOrderQuantity(4).SendingTime(6); // state null: stays halted
+        Assert.True(gate.Submit(limits, 0).IsAccepted);
+        Assert.False(gate.Engine.IsEnabled(a));
+    }
+
+    [Fact]
     public void Submit_OutboundSequences_GapFreeAcrossDecisionsAndWireAlerts()
     {
         var gate = new DirectGate(GateSession.Options());
