@@ -148,11 +148,7 @@ public sealed class JointRiskArrayTable : InstrumentRiskRows
                 delta[s] = m;
             }
 
-            _value[instrument] = 0;
-            _centreDelta[instrument] = m;
-            _centreGamma[instrument] = 0;
-            _centreVega[instrument] = 0;
-            _deltaEquivalent[instrument] = 1;
+            SetFutureCentre(instrument, m);
         }
         else
         {
@@ -180,11 +176,7 @@ public sealed class JointRiskArrayTable : InstrumentRiskRows
                 vega[s] = node.Vega * m;
             }
 
-            _value[instrument] = now.Price * m;
-            _centreDelta[instrument] = now.Delta * m;
-            _centreGamma[instrument] = now.Gamma * m;
-            _centreVega[instrument] = now.Vega * m;
-            _deltaEquivalent[instrument] = now.Delta * m / _instruments[inst.Underlying].Multiplier;
+            SetOptionCentre(instrument, in now, m, _instruments[inst.Underlying].Multiplier);
         }
 
         _builtEpoch[instrument] = Epoch;

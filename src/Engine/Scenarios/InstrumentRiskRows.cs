@@ -1,5 +1,6 @@
 using System.Numerics;
 using RiskGate.Engine.Instruments;
+using RiskGate.Engine.Pricing;
 
 namespace RiskGate.Engine.Scenarios;
 
@@ -72,4 +73,24 @@ public abstract class InstrumentRiskRows
 
     /// <summary>Delta of one contract in contracts of its underlying future (1 for a future).</summary>
     public double DeltaEquivalent(int instrument) => _deltaEquivalent[instrument];
+
+    /// <summary>Centre values of a future: no premium, delta of one contract (its multiplier), one future equivalent.</summary>
+    private protected void SetFutureCentre(int instrument, double multiplier)
+    {
+        _value[instrument] = 0;
+        _centreDelta[instrument] = multiplier;
+        _centreGamma[instrument] = 0;
+        _centreVega[instrument] = 0;
+        _deltaEquivalent[instrument] = 1;
+    }
+
+    /// <summary>Centre values of an option from its Greeks now, in money, and its delta in contracts of its underlying future.</summary>
+    private protected void SetOptionCentre(int instrument, in OptionGreeks now, double multiplier, double underlyingMultiplier)
+    {
+        _value[instrument] = now.Price * multiplier;
+        _centreDelta[instrument] = now.Delta * multiplier;
+        _centreGamma[instrument] = now.Gamma * multiplier;
+        _centreVega[instrument] = now.Vega * multiplier;
+        _deltaEquivalent[instrument] = now.Delta * multiplier / underlyingMultiplier;
+    }
 }

@@ -151,11 +151,7 @@ public sealed class RiskArrayTable : InstrumentRiskRows
                 delta[s] = m;
             }
 
-            _value[instrument] = 0;
-            _centreDelta[instrument] = m;
-            _centreGamma[instrument] = 0;
-            _centreVega[instrument] = 0;
-            _deltaEquivalent[instrument] = 1;
+            SetFutureCentre(instrument, m);
         }
         else
         {
@@ -179,11 +175,7 @@ public sealed class RiskArrayTable : InstrumentRiskRows
                 vega[s] = node.Vega * m;
             }
 
-            _value[instrument] = now.Price * m;
-            _centreDelta[instrument] = now.Delta * m;
-            _centreGamma[instrument] = now.Gamma * m;
-            _centreVega[instrument] = now.Vega * m;
-            _deltaEquivalent[instrument] = now.Delta * m / _instruments[inst.Underlying].Multiplier;
+            SetOptionCentre(instrument, in now, m, _instruments[inst.Underlying].Multiplier);
         }
 
         if (_external[instrument])

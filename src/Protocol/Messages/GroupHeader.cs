@@ -70,4 +70,32 @@ public static class GroupHeader
         groupLength = length;
         return FrameStatus.Ok;
     }
+
+    /// <summary>
+    /// Checks a message made of a root block followed by one repeating group (header, schema, version,
+    /// template, block length, group bounds). Returns <see cref="FrameStatus.Ok"/> and the bytes the
+    /// message occupies, or the first failure found. Never throws.
+    /// </summary>
+    internal static FrameStatus CheckMessage(ReadOnlySpan<byte> message, ushort templateId, int minBlockLength, int minEntryLength, int maxCount, out int encodedLength)
+    {
+        var status = MessageHeader.Check(message, templateId, minBlockLength, out var blockLength);
+        if (status != FrameStatus.Ok)
+        {
+            encodedLength = 0;
+            return status;
+        }
+
+        var groupOffset = MessageHeader.Length + blockLength;
+        status = Check(message.Slice(groupOffset), minEntryLength, maxCount, out var groupLength);
+        encodedLength = status == FrameStatus.Ok ? groupOffset + groupLength : 0;
+        return status;
+    }
+
+    /// <summary>The root block and the group of a message <see cref="CheckMessage"/> accepted as <paramref name="encodedLength"/> bytes.</summary>
+    internal static void Split(ReadOnlySpan<byte> message, int encodedLength, out ReadOnlySpan<byte> block, out ReadOnlySpan<byte> group)
+    {
+        var blockLength = MessageHeader.ReadBlockLength(message);
+        block = message.Slice(MessageHeader.Length, blockLength);
+        group = message[(MessageHeader.Length + blockLength)..encodedLength];
+    }
 }

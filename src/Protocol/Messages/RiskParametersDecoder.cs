@@ -197,19 +197,7 @@ public readonly ref struct RiskParametersDecoder
     /// <see cref="FrameStatus.Ok"/> and the bytes the message occupies, or the first failure found. Never throws.
     /// </summary>
     public static FrameStatus Validate(ReadOnlySpan<byte> message, out int encodedLength)
-    {
-        var status = MessageHeader.Check(message, TemplateId, BlockLength, out var blockLength);
-        if (status != FrameStatus.Ok)
-        {
-            encodedLength = 0;
-            return status;
-        }
-
-        var groupOffset = MessageHeader.Length + blockLength;
-        status = GroupHeader.Check(message.Slice(groupOffset), ScanPointsEntryLength, MaxScanPointsCount, out var groupLength);
-        encodedLength = status == FrameStatus.Ok ? groupOffset + groupLength : 0;
-        return status;
-    }
+        => GroupHeader.CheckMessage(message, TemplateId, BlockLength, ScanPointsEntryLength, MaxScanPointsCount, out encodedLength);
 
     /// <summary>
     /// Wraps <paramref name="message"/> (starting at the message header) after <see cref="Validate"/>. On any status
@@ -224,8 +212,8 @@ public readonly ref struct RiskParametersDecoder
             return status;
         }
 
-        var blockLength = MessageHeader.ReadBlockLength(message);
-        decoder = new RiskParametersDecoder(message.Slice(MessageHeader.Length, blockLength), message[(MessageHeader.Length + blockLength)..encodedLength]);
+        GroupHeader.Split(message, encodedLength, out var block, out var group);
+        decoder = new RiskParametersDecoder(block, group);
         return FrameStatus.Ok;
     }
 }

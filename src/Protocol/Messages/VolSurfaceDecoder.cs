@@ -116,19 +116,7 @@ public readonly ref struct VolSurfaceDecoder
     /// <see cref="FrameStatus.Ok"/> and the bytes the message occupies, or the first failure found. Never throws.
     /// </summary>
     public static FrameStatus Validate(ReadOnlySpan<byte> message, out int encodedLength)
-    {
-        var status = MessageHeader.Check(message, TemplateId, BlockLength, out var blockLength);
-        if (status != FrameStatus.Ok)
-        {
-            encodedLength = 0;
-            return status;
-        }
-
-        var groupOffset = MessageHeader.Length + blockLength;
-        status = GroupHeader.Check(message.Slice(groupOffset), GridPointsEntryLength, MaxGridPointsCount, out var groupLength);
-        encodedLength = status == FrameStatus.Ok ? groupOffset + groupLength : 0;
-        return status;
-    }
+        => GroupHeader.CheckMessage(message, TemplateId, BlockLength, GridPointsEntryLength, MaxGridPointsCount, out encodedLength);
 
     /// <summary>
     /// Wraps <paramref name="message"/> (starting at the message header) after <see cref="Validate"/>. On any status
@@ -143,8 +131,8 @@ public readonly ref struct VolSurfaceDecoder
             return status;
         }
 
-        var blockLength = MessageHeader.ReadBlockLength(message);
-        decoder = new VolSurfaceDecoder(message.Slice(MessageHeader.Length, blockLength), message[(MessageHeader.Length + blockLength)..encodedLength]);
+        GroupHeader.Split(message, encodedLength, out var block, out var group);
+        decoder = new VolSurfaceDecoder(block, group);
         return FrameStatus.Ok;
     }
 }
