@@ -10,7 +10,7 @@ namespace RiskGate.Host.Tests.Margin;
 /// </summary>
 public class JointMarginCommandTests
 {
-    private static readonly string Examples = FindExamples();
+    private static readonly string Examples = MarginCli.Examples;
 
     [Theory]
     [InlineData("correlated-hedge-rho0.json", 142_943.13, 126_011.67, 157_237, 85_313)] // why: uncorrelated, the hedge is two open positions
@@ -18,7 +18,7 @@ public class JointMarginCommandTests
     [InlineData("correlated-hedge-rho09.json", 46_502.24, 41_710.34, 51_152, 191_398)] // why: strongly correlated, a true hedge
     public void Run_CorrelatedHedgeExample_PrintsEnginePins(string file, double es, double var, double initial, double unwindIncremental)
     {
-        var root = RunOk(Path.Combine(Examples, file));
+        var root = MarginCli.RunOk(Path.Combine(Examples, file));
         var totals = root.GetProperty("totals");
         var joint = root.GetProperty("joint");
 
@@ -53,7 +53,7 @@ public class JointMarginCommandTests
     [Fact]
     public void Run_FhsExampleWithScanGroup_MaintenanceIsScanPlusJoint()
     {
-        var root = RunOk(Path.Combine(Examples, "fhs-collar-with-scan-group.json"));
+        var root = MarginCli.RunOk(Path.Combine(Examples, "fhs-collar-with-scan-group.json"));
         var totals = root.GetProperty("totals");
         var joint = root.GetProperty("joint");
         var cl = root.GetProperty("groups").EnumerateArray().Single(g => g.GetProperty("group").GetString() == "CL");
@@ -85,7 +85,7 @@ public class JointMarginCommandTests
             g["scan"] = new JsonObject { ["price_range"] = 0.06, ["vol_range"] = 0.25 };
         }
 
-        var (code, stdout, stderr) = RunText(node.ToJsonString());
+        var (code, stdout, stderr) = MarginCli.RunText(node.ToJsonString());
         Assert.True(code == 0, stderr);
         using var doc = JsonDocument.Parse(stdout);
         Assert.False(doc.RootElement.TryGetProperty("joint", out _));
@@ -118,7 +118,7 @@ public class JointMarginCommandTests
     public void Run_BadJointBlock_OneErrorLineNamingTheFieldAndExitOne(Func<JsonNode, JsonNode?> mutate, string expectedStart)
     {
         var node = mutate(JsonNode.Parse(File.ReadAllText(Path.Combine(Examples, "correlated-hedge-rho05.json")))!);
-        var (code, stdout, stderr) = RunText(node!.ToJsonString());
+        var (code, stdout, stderr) = MarginCli.RunText(node!.ToJsonString());
         Assert.Equal(1, code);
         Assert.Equal("", stdout);
         var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -131,7 +131,7 @@ public class JointMarginCommandTests
     {
         var node = JsonNode.Parse(File.ReadAllText(Path.Combine(Examples, "fhs-collar-with-scan-group.json")))!;
         node["joint"]!["historical"]!["returns"]!["NQ"]!.AsArray().RemoveAt(0);
-        var (code, _, stderr) = RunText(node.ToJsonString());
+        var (code, _, stderr) = MarginCli.RunText(node.ToJsonString());
         Assert.Equal(1, code);
         Assert.StartsWith("error: $.joint.historical.returns.NQ: every group needs the same number of daily returns", stderr, StringComparison.Ordinal);
     }
@@ -141,53 +141,8 @@ public class JointMarginCommandTests
     {
         var node = JsonNode.Parse(File.ReadAllText(Path.Combine(Examples, "two-correlated-groups.json")))!;
         node["joint"] = new JsonObject { ["horizon_days"] = 1 };
-        var (code, _, stderr) = RunText(node.ToJsonString());
+        var (code, _, stderr) = MarginCli.RunText(node.ToJsonString());
         Assert.Equal(1, code);
         Assert.StartsWith("error: $.joint: no group uses", stderr, StringComparison.Ordinal);
-    }
-
-    private static JsonElement RunOk(string file)
-    {
-        var (code, stdout, stderr) = Run(["margin", file]);
-        Assert.True(code == 0, stderr);
-        Assert.Equal("", stderr);
-        using var doc = JsonDocument.Parse(stdout);
-        return doc.RootElement.Clone();
-    }
-
-    private static (int Code, string Stdout, string Stderr) RunText(string json)
-    {
-        var path = Path.Combine(Path.GetTempPath(), "riskgate-joint-" + Guid.NewGuid().ToString("N") + ".json");
-        File.WriteAllText(path, json);
-        try
-        {
-            return Run(["margin", path]);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    }
-
-    private static (int Code, string Stdout, string Stderr) Run(string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var code = CommandLine.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
-
-    private static string FindExamples()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "examples");
-            if (Directory.Exists(candidate) && File.Exists(Path.Combine(dir.FullName, "RiskGate.sln")))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException("examples/ not found above " + AppContext.BaseDirectory);
     }
 }

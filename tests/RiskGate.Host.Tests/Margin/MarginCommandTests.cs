@@ -5,7 +5,7 @@ namespace RiskGate.Host.Tests.Margin;
 
 public class MarginCommandTests
 {
-    private static readonly string Examples = FindExamples();
+    private static readonly string Examples = MarginCli.Examples;
 
     public static TheoryData<string> ExampleFiles()
     {
@@ -31,7 +31,7 @@ public class MarginCommandTests
     [MemberData(nameof(ExampleFiles))]
     public void Run_Example_PrintsConsistentBreakdown(string file)
     {
-        var root = RunOk(Path.Combine(Examples, file));
+        var root = MarginCli.RunOk(Path.Combine(Examples, file));
         var totals = root.GetProperty("totals");
         var maintenance = totals.GetProperty("maintenance").GetDouble();
         var initial = totals.GetProperty("initial").GetDouble();
@@ -77,7 +77,7 @@ public class MarginCommandTests
     [Fact]
     public void Run_McMillanExample_PublishedFigures()
     {
-        var root = RunOk(Path.Combine(Examples, "mcmillan-covered-write.json"));
+        var root = MarginCli.RunOk(Path.Combine(Examples, "mcmillan-covered-write.json"));
         var g = root.GetProperty("groups")[0];
         Assert.Equal(6_620, g.GetProperty("scan_risk").GetDouble());
         Assert.Equal(13, g.GetProperty("worst_scenario").GetInt32());
@@ -115,7 +115,7 @@ public class MarginCommandTests
     [Fact]
     public void Run_TwoCorrelatedGroups_CreditIsTheConfiguredFormula()
     {
-        var root = RunOk(Path.Combine(Examples, "two-correlated-groups.json"));
+        var root = MarginCli.RunOk(Path.Combine(Examples, "two-correlated-groups.json"));
         var es = root.GetProperty("groups")[0];
         var nq = root.GetProperty("groups")[1];
 
@@ -132,14 +132,14 @@ public class MarginCommandTests
     [Fact]
     public void Run_CalendarSpread_ChargesRateTimesMatchedLots()
     {
-        var g = RunOk(Path.Combine(Examples, "calendar-spread.json")).GetProperty("groups")[0];
+        var g = MarginCli.RunOk(Path.Combine(Examples, "calendar-spread.json")).GetProperty("groups")[0];
         Assert.Equal(750 * 3, g.GetProperty("spread_charge").GetDouble(), 6);
     }
 
     [Fact]
     public void Run_ShortStrangle_DeribitGridAndShortOptionMinimum()
     {
-        var g = RunOk(Path.Combine(Examples, "short-strangle.json")).GetProperty("groups")[0];
+        var g = MarginCli.RunOk(Path.Combine(Examples, "short-strangle.json")).GetProperty("groups")[0];
         Assert.Equal("deribit", g.GetProperty("scan_points").GetString());
         Assert.Equal(9 * 3 + 4, g.GetProperty("scenario_pnl").GetArrayLength());
         Assert.Equal(500 * 4, g.GetProperty("short_option_minimum").GetDouble(), 6);
@@ -150,7 +150,7 @@ public class MarginCommandTests
     {
         var node = JsonNode.Parse(File.ReadAllText(Path.Combine(Examples, "calendar-spread.json")))!;
         node["groups"]![0]!["scan"]!["points"] = JsonNode.Parse("""[{"price": 0.5}, {"price": -0.5}, {"price": 3, "weight": 0.1}]""");
-        var (code, stdout, stderr) = RunText(node.ToJsonString());
+        var (code, stdout, stderr) = MarginCli.RunText(node.ToJsonString());
         Assert.True(code == 0, stderr);
         using var doc = JsonDocument.Parse(stdout);
         var g = doc.RootElement.GetProperty("groups")[0];
@@ -188,7 +188,7 @@ public class MarginCommandTests
     public void Run_BadFile_OneErrorLineNamingTheFieldAndExitOne(Func<JsonNode, JsonNode?> mutate, string expectedStart)
     {
         var node = mutate(JsonNode.Parse(File.ReadAllText(Path.Combine(Examples, "covered-call.json")))!);
-        var (code, stdout, stderr) = RunText(node!.ToJsonString());
+        var (code, stdout, stderr) = MarginCli.RunText(node!.ToJsonString());
         Assert.Equal(1, code);
         Assert.Equal("", stdout);
         var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -202,7 +202,7 @@ public class MarginCommandTests
     [InlineData("")] // empty file
     public void Run_InvalidJson_OneErrorLineAndExitOne(string text)
     {
-        var (code, stdout, stderr) = RunText(text);
+        var (code, stdout, stderr) = MarginCli.RunText(text);
         Assert.Equal(1, code);
         Assert.Equal("", stdout);
         Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -212,7 +212,7 @@ public class MarginCommandTests
     [Fact]
     public void Run_MissingFile_OneErrorLineAndExitOne()
     {
-        var (code, _, stderr) = Run(["margin", Path.Combine(Path.GetTempPath(), "riskgate-no-such-file.json")]);
+        var (code, _, stderr) = MarginCli.Run(["margin", Path.Combine(Path.GetTempPath(), "riskgate-no-such-file.json")]);
         Assert.Equal(1, code);
         Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
@@ -223,12 +223,12 @@ public class MarginCommandTests
     [InlineData("margin a.json b.json")] // two files
     [InlineData("margin --pretty a.json")] // unknown option
     public void Run_UsageError_ExitsTwo(string commandLine)
-        => Assert.Equal(2, Run(commandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Code);
+        => Assert.Equal(2, MarginCli.Run(commandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Code);
 
     [Fact]
     public void Run_Help_ListsMarginCommand()
     {
-        var (code, stdout, _) = Run(["--help"]);
+        var (code, stdout, _) = MarginCli.Run(["--help"]);
         Assert.Equal(0, code);
         Assert.Contains("margin FILE.json", stdout, StringComparison.Ordinal);
     }
@@ -237,59 +237,14 @@ public class MarginCommandTests
     public void Run_JsonFlag_SameOutput()
     {
         var file = Path.Combine(Examples, "covered-call.json");
-        Assert.Equal(Run(["margin", file]).Stdout, Run(["margin", file, "--json"]).Stdout);
+        Assert.Equal(MarginCli.Run(["margin", file]).Stdout, MarginCli.Run(["margin", file, "--json"]).Stdout);
     }
 
     private static double Maintenance(string json)
     {
-        var (code, stdout, stderr) = RunText(json);
+        var (code, stdout, stderr) = MarginCli.RunText(json);
         Assert.True(code == 0, stderr);
         using var doc = JsonDocument.Parse(stdout);
         return doc.RootElement.GetProperty("totals").GetProperty("maintenance").GetDouble();
-    }
-
-    private static JsonElement RunOk(string file)
-    {
-        var (code, stdout, stderr) = Run(["margin", file]);
-        Assert.True(code == 0, stderr);
-        Assert.Equal("", stderr);
-        using var doc = JsonDocument.Parse(stdout);
-        return doc.RootElement.Clone();
-    }
-
-    private static (int Code, string Stdout, string Stderr) RunText(string json)
-    {
-        var path = Path.Combine(Path.GetTempPath(), "riskgate-margin-" + Guid.NewGuid().ToString("N") + ".json");
-        File.WriteAllText(path, json);
-        try
-        {
-            return Run(["margin", path]);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    }
-
-    private static (int Code, string Stdout, string Stderr) Run(string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var code = CommandLine.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
-
-    private static string FindExamples()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "examples");
-            if (Directory.Exists(candidate) && File.Exists(Path.Combine(dir.FullName, "RiskGate.sln")))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException("examples/ not found above " + AppContext.BaseDirectory);
     }
 }
