@@ -8,14 +8,15 @@ namespace RiskGate.Perf;
 internal static class PerfCommandLine
 {
     public const string Usage =
-        "usage: RiskGate.Perf <command> [--quick] [--json PATH] [--rounds N]\n" +
+        "usage: RiskGate.Perf <command> [--quick] [--json PATH] [--rounds N] [--accounts N]\n" +
         "commands:\n" +
         "  ring   ring throughput (1P1C, 3P1C) and ping-pong latency vs System.Threading.Channels and ConcurrentQueue\n" +
         "  gate   end-to-end gate: open-loop rate sweep (pipeline, direct mode, naive baseline), max rate, noise floor\n" +
         "options:\n" +
         "  --quick      short smoke run (validates every event; exit code 1 if anything was lost)\n" +
         "  --json PATH  also write the figures as JSON\n" +
-        "  --rounds N   interleaved rounds per implementation (1-100)";
+        "  --rounds N   interleaved rounds per implementation (1-100)\n" +
+        "  --accounts N gate: accounts in the session (100-1,000,000; default 10,000, 1,000 with --quick)";
 
     /// <returns>0 on success, 1 when a run failed validation, 2 on a usage error.</returns>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
@@ -29,6 +30,7 @@ internal static class PerfCommandLine
         var quick = false;
         string? json = null;
         var rounds = 0;
+        var accounts = 0;
         for (var i = 1; i < args.Length; i++)
         {
             switch (args[i])
@@ -53,6 +55,15 @@ internal static class PerfCommandLine
                     }
 
                     break;
+                case "--accounts":
+                    if (i + 1 >= args.Length
+                        || !int.TryParse(args[++i], NumberStyles.None, CultureInfo.InvariantCulture, out accounts)
+                        || accounts < 100 || accounts > 1_000_000)
+                    {
+                        return UsageError(stderr, "--accounts needs a whole number from 100 to 1000000");
+                    }
+
+                    break;
                 case "-h":
                 case "--help":
                     stdout.WriteLine(Usage);
@@ -62,7 +73,7 @@ internal static class PerfCommandLine
             }
         }
 
-        var options = new PerfOptions(quick, json, rounds);
+        var options = new PerfOptions(quick, json, rounds, accounts);
         return command switch
         {
             "ring" => RingHarness.Run(options, stdout),

@@ -27,6 +27,11 @@ internal static class GateHarness
     public static int Run(PerfOptions options, TextWriter output)
     {
         var sizes = options.Quick ? Quick : Full;
+        if (options.Accounts > 0)
+        {
+            sizes = sizes with { Accounts = options.Accounts };
+        }
+
         var machine = MachineInfo.Describe();
         var date = DateTime.UtcNow;
         output.WriteLine("RiskGate.Perf gate — " + date.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) + (options.Quick ? " (QUICK smoke sizes)" : string.Empty));
@@ -59,11 +64,11 @@ internal static class GateHarness
         }
 
         var maxSustained = runs[0].AchievedPerSecond;
-        var profile = Profile(session, first, Math.Min(timed, options.Quick ? 20_000 : 400_000));
-        Print(output, runs, pingPong, hiccups, maxSustained, profile);
+        var profile = Profile(session, first, Math.Min(timed, options.Quick ? 20_000 : 400_000), out var footprint);
+        Print(output, runs, pingPong, hiccups, maxSustained, profile, footprint);
         if (options.JsonPath is not null)
         {
-            WriteJson(options.JsonPath, machine, date, maxSustained, pingPong, hiccups, runs);
+            WriteJson(options.JsonPath, machine, date, maxSustained, pingPong, hiccups, runs, footprint);
             output.WriteLine("json: " + options.JsonPath);
         }
 
@@ -187,8 +192,11 @@ internal static class GateHarness
         return new GateRunResult("baseline", rate, messages / ((end - start) / 1e9), recorder.Histogram, messages, recorder.Decided - first, recorder.Accepted, gcs, bytes);
     }
 
-    /// <summary>Direct mode, mean ns per message kind: where the risk thread's time goes.</summary>
-    private static double[] Profile(SimulatedSession session, int first, int messages)
+    /// <summary>
+    /// Direct mode, mean ns per message kind: where the risk thread's time goes; and, measured on the
+    /// state the replay left, how much account state the same messages make a check read.
+    /// </summary>
+    private static double[] Profile(SimulatedSession session, int first, int messages, out StateFootprint.Result footprint)
     {
         var direct = new DirectGate(new GateOptions { Engine = session.Universe.EngineOptions(session.Accounts) });
         session.Universe.Configure(direct.Engine);
@@ -196,6 +204,8 @@ internal static class GateHarness
         {
             _ = direct.Submit(session.Message(i), 0);
         }
+
+        footprint = StateFootprint.Measure(direct.Engine, session, first, messages);
 
         var total = new long[8];
         var count = new long[8];
@@ -250,7 +260,7 @@ internal static class GateHarness
         return intended;
     }
 
-    private static void Print(TextWriter o, List<GateRunResult> runs, LongHistogram pingPong, LongHistogram hiccups, double maxSustained, double[] profile)
+    private static void Print(TextWriter o, List<GateRunResult> runs, LongHistogram pingPong, LongHistogram hiccups, double maxSustained, double[] profile, StateFootprint.Result footprint)
     {
         var c = CultureInfo.InvariantCulture;
         o.WriteLine();
@@ -299,11 +309,17 @@ internal static class GateHarness
                 o.WriteLine(string.Format(c, "  {0,-14}{1,10:N0} ns", kind, profile[(int)kind]));
             }
         }
+
+        o.WriteLine();
+        o.WriteLine(string.Format(c, "account state behind a check (cached vectors, float64; {0:N0} accounts, {1:N1} MB in all): mean {2:N1} KB per message that names an account;",
+            footprint.Accounts, footprint.TotalBytes / 1e6, footprint.MeanBytesPerMessage / 1024));
+        o.WriteLine(string.Format(c, "  only reading those bytes, same account sequence, no arithmetic: {0:N0} ns per message ({1:N0} msg/s at most)",
+            footprint.ReadFloorNs, 1e9 / Math.Max(1, footprint.ReadFloorNs)));
     }
 
     private static double Ratio(long baseline, long ours) => (double)Math.Max(1, baseline) / Math.Max(1, ours);
 
-    private static void WriteJson(string path, string machine, DateTime date, double maxSustained, LongHistogram pingPong, LongHistogram hiccups, List<GateRunResult> runs)
+    private static void WriteJson(string path, string machine, DateTime date, double maxSustained, LongHistogram pingPong, LongHistogram hiccups, List<GateRunResult> runs, StateFootprint.Result footprint)
     {
         using var stream = File.Create(path);
         using var j = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
@@ -317,6 +333,12 @@ internal static class GateHarness
         j.WriteNumber("pingpong_p999_ns", pingPong.GetValueAtPercentile(99.9));
         j.WriteNumber("hiccup_p99_ns", hiccups.GetValueAtPercentile(99));
         j.WriteNumber("hiccup_p999_ns", hiccups.GetValueAtPercentile(99.9));
+        j.WriteEndObject();
+        j.WriteStartObject("state_footprint");
+        j.WriteNumber("accounts", footprint.Accounts);
+        j.WriteNumber("total_bytes", footprint.TotalBytes);
+        j.WriteNumber("mean_bytes_per_message", footprint.MeanBytesPerMessage);
+        j.WriteNumber("read_floor_ns", footprint.ReadFloorNs);
         j.WriteEndObject();
         j.WriteStartArray("runs");
         foreach (var r in runs)
