@@ -206,6 +206,57 @@ public sealed partial class RiskEngine
     }
 
     /// <summary>
+    /// Starts loading (software prefetch) the state a later message for <paramref name="accountId"/>
+    /// will touch, first of two steps: the account's controls, the working-order lookup of
+    /// <paramref name="clientOrderId"/> (the order a cancel, replace or fill names), throttle and store
+    /// headers. Returns the account's index for <see cref="PrefetchRows"/>, which a host calls one
+    /// message later (when these lines have arrived) to start loading the positions and cached margin
+    /// vectors; −1 for an unknown account or before the seal. A host that knows its next messages (a
+    /// ring stage's batch, the frames of one network read) runs the two steps two messages and one
+    /// message ahead, so the misses overlap the current message's work. Changes nothing and decides
+    /// nothing: decisions are the same with or without it.
+    /// </summary>
+    public int Prefetch(uint accountId, uint instrumentId, ulong clientOrderId)
+    {
+        var store = _store;
+        var a = _accountIds.Find(accountId);
+        if (store is null || a < 0)
+        {
+            return -1;
+        }
+
+        UnsafePrefetch.One(_enabled, a);
+        UnsafePrefetch.One(_accountState, a);
+        UnsafePrefetch.One(_marginCall, a);
+        UnsafePrefetch.One(_accountLimits, a);
+        var i = _instrumentIds.Find(instrumentId);
+        if (i >= 0)
+        {
+            UnsafePrefetch.One(_accountGroupState, (a * _groupCount) + _instruments[i].Group);
+        }
+
+        _orders.Prefetch(a, clientOrderId);
+        _orderThrottle.PrefetchHeader(a);
+        _cancelThrottle.PrefetchHeader(a);
+        store.PrefetchHeaders(a);
+        return a;
+    }
+
+    /// <summary>Second prefetch step for an account index <see cref="Prefetch"/> returned (any other value does nothing). Changes nothing.</summary>
+    public void PrefetchRows(int account)
+    {
+        var store = _store;
+        if (store is null || (uint)account >= (uint)_accountIds.Count)
+        {
+            return;
+        }
+
+        _orderThrottle.PrefetchStamps(account);
+        _cancelThrottle.PrefetchStamps(account);
+        store.PrefetchRows(account);
+    }
+
+    /// <summary>
     /// The order path: runs the controls in DESIGN §6 order for a new order (or the new side of a
     /// replace, with <paramref name="replacing"/> the pool slot of the order it replaces, whose
     /// reservation the caller has already released; −1 for a new order) and returns the first failure,

@@ -26,6 +26,10 @@ internal static class RingRunners<TIdle>
             EndTicks = 0;
         }
 
+        public void OnLookahead(ref GateSlot ahead, long sequence)
+        {
+        }
+
         public void OnEvent(ref GateSlot slot, long sequence, bool endOfBatch)
         {
             Validator.Check(ref slot);
@@ -48,6 +52,10 @@ internal static class RingRunners<TIdle>
             _replies = replies;
             _replySequencer = replySequencer;
             _idle = idle;
+        }
+
+        public void OnLookahead(ref GateSlot ahead, long sequence)
+        {
         }
 
         public void OnEvent(ref GateSlot slot, long sequence, bool endOfBatch)

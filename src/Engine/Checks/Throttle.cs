@@ -24,6 +24,22 @@ public sealed class Throttle
         _count = new int[accounts];
     }
 
+    /// <summary>Starts loading (software prefetch) the account's window header. Changes nothing.</summary>
+    internal void PrefetchHeader(int account)
+    {
+        State.UnsafePrefetch.One(_head, account);
+        State.UnsafePrefetch.One(_count, account);
+    }
+
+    /// <summary>Starts loading the stamps <see cref="TryAdmit"/> will read, once the header is in cache. Changes nothing.</summary>
+    internal void PrefetchStamps(int account)
+    {
+        if ((uint)account < (uint)_head.Length)
+        {
+            State.UnsafePrefetch.One(_stamps, (account * _capacity) + _head[account]);
+        }
+    }
+
     /// <summary>Admits (and records) a message at <paramref name="timestamp"/> when under <paramref name="limit"/> (≤ capacity) in the window.</summary>
     public bool TryAdmit(int account, long timestamp, int limit)
     {

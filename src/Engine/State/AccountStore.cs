@@ -397,6 +397,78 @@ public sealed class AccountStore
         return GroupSlot(account, _instruments[instrument].Group) < 0 && FreeGroupSlot(account) < 0;
     }
 
+    /// <summary>
+    /// First of two prefetch steps for a message of <paramref name="account"/> (see
+    /// <see cref="RiskEngine.Prefetch"/>): starts loading its scalars and group-slot headers, whose
+    /// values <see cref="PrefetchRows"/> needs. Reads nothing itself; changes nothing.
+    /// </summary>
+    internal void PrefetchHeaders(int account)
+    {
+        if ((uint)account >= (uint)MaxAccounts)
+        {
+            return;
+        }
+
+        UnsafePrefetch.One(_cash, account);
+        UnsafePrefetch.One(_slotCount, account);
+        UnsafePrefetch.One(_workingSlots, account);
+        UnsafePrefetch.Range(_groupSlotOf, account * _groupCount, _groupCount);
+        var baseSlot = account * _maxGroupSlots;
+        UnsafePrefetch.Range(_gsGroup, baseSlot, _maxGroupSlots);
+        UnsafePrefetch.Range(_gsEpoch, baseSlot, _maxGroupSlots);
+        UnsafePrefetch.Range(_gsFutureMask, baseSlot, _maxGroupSlots);
+        UnsafePrefetch.Range(_gsSlots, baseSlot, _maxGroupSlots);
+        UnsafePrefetch.Range(_gsHeld, baseSlot * Sets, _maxGroupSlots * Sets);
+        UnsafePrefetch.Range(_gsShort, baseSlot * Sets, _maxGroupSlots * Sets);
+        UnsafePrefetch.Range(_gsOptionContracts, baseSlot * Sets, _maxGroupSlots * Sets);
+        UnsafePrefetch.Range(_gsMutation, baseSlot * Sets, _maxGroupSlots * Sets);
+    }
+
+    /// <summary>
+    /// Second prefetch step, a message later than <see cref="PrefetchHeaders"/> (whose lines are then
+    /// in cache): starts loading the account's instrument slots, future slots, centre sums and cached
+    /// vectors of every future it holds. Changes nothing.
+    /// </summary>
+    internal void PrefetchRows(int account)
+    {
+        if ((uint)account >= (uint)MaxAccounts)
+        {
+            return;
+        }
+
+        var first = account * _maxPositions;
+        var count = _slotCount[account];
+        UnsafePrefetch.Range(_slotInstrument, first, count);
+        UnsafePrefetch.Range(_slotPosition, first, count);
+        UnsafePrefetch.Range(_slotBuy, first, count);
+        UnsafePrefetch.Range(_slotSell, first, count);
+        UnsafePrefetch.Range(_slotPrice, first, count);
+        var baseSlot = account * _maxGroupSlots;
+        for (var gs = 0; gs < _maxGroupSlots; gs++)
+        {
+            var ags = baseSlot + gs;
+            var group = _gsGroup[ags];
+            if (group < 0)
+            {
+                continue;
+            }
+
+            UnsafePrefetch.Range(_fsSlots, ags * _maxFutures, _maxFutures);
+            UnsafePrefetch.Range(_fsFuturesQm, ags * _maxFutures, _maxFutures);
+            UnsafePrefetch.Range(_fsFuturesCost, ags * _maxFutures, _maxFutures);
+            var groupStride = _market.GroupStride(group);
+            var mask = _gsFutureMask[ags];
+            while (mask != 0)
+            {
+                var ordinal = System.Numerics.BitOperations.TrailingZeroCount(mask);
+                mask &= mask - 1;
+                var block = (ags * _maxFutures + ordinal) * Sets;
+                UnsafePrefetch.Range(_sums, block, Sets);
+                UnsafePrefetch.Range(_vectors, VectorOffset(block, groupStride), Sets * Rows * groupStride);
+            }
+        }
+    }
+
     /// <summary>Rebuilds a stale group slot; returns true when it was stale.</summary>
     internal bool EnsureFresh(int account, int groupSlot)
     {

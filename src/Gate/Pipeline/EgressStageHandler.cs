@@ -38,6 +38,10 @@ internal struct EgressStageHandler<THandler> : IStageHandler<GateSlot>
 
     public readonly THandler Handler => _handler;
 
+    public void OnLookahead(ref GateSlot ahead, long sequence)
+    {
+    }
+
     public void OnEvent(ref GateSlot slot, long sequence, bool endOfBatch)
     {
         GateDecision decision = default;

@@ -169,6 +169,39 @@ public sealed class MessageRouter
     }
 
     /// <summary>
+    /// First prefetch step for a message that will be decided two messages from now (see
+    /// <see cref="RiskEngine.Prefetch"/>): reads its identity only and returns the token for
+    /// <see cref="PrefetchRows"/> (−1 when there is nothing to load: not an account message, unknown
+    /// account, or bytes that do not decode). Decides nothing. Risk thread only.
+    /// </summary>
+    public int Prefetch(ReadOnlySpan<byte> message)
+    {
+        if (!MessageDispatch.TryReadMessageType(message, out var type))
+        {
+            return -1;
+        }
+
+        switch (type)
+        {
+            case MessageType.NewOrder when NewOrderDecoder.TryWrap(message, out var m) == FrameStatus.Ok:
+                return _engine.Prefetch(m.AccountId, m.InstrumentId, m.ClientOrderId);
+            case MessageType.CancelOrder when CancelOrderDecoder.TryWrap(message, out var m) == FrameStatus.Ok:
+                return _engine.Prefetch(m.AccountId, m.InstrumentId, m.OriginalClientOrderId);
+            case MessageType.ReplaceOrder when ReplaceOrderDecoder.TryWrap(message, out var m) == FrameStatus.Ok:
+                return _engine.Prefetch(m.AccountId, m.InstrumentId, m.OriginalClientOrderId);
+            case MessageType.Fill when FillDecoder.TryWrap(message, out var m) == FrameStatus.Ok:
+                return _engine.Prefetch(m.AccountId, m.InstrumentId, m.ClientOrderId);
+            case MessageType.AccountCollateral when AccountCollateralDecoder.TryWrap(message, out var m) == FrameStatus.Ok:
+                return _engine.Prefetch(m.AccountId, uint.MaxValue, 0);
+            default:
+                return -1;
+        }
+    }
+
+    /// <summary>Second prefetch step, one message ahead, for a token <see cref="Prefetch"/> returned a message earlier. Risk thread only.</summary>
+    public void PrefetchRows(int token) => _engine.PrefetchRows(token);
+
+    /// <summary>
     /// Reads the kind and the identity fields (client order or request id, account, instrument) of a
     /// message without validating more than its header and length; unreadable fields stay 0 /
     /// <see cref="uint.MaxValue"/>. Any thread; never throws.

@@ -15,6 +15,8 @@ internal struct RiskStageHandler : IStageHandler<GateSlot>
     private readonly long[] _decisionTimes;
     private readonly long _mask;
     private readonly StrongBoxCounters _counters;
+    private long _aheadSequence;
+    private int _aheadToken;
 
     public RiskStageHandler(MessageRouter router, AlertBridge alerts, long[] decisionTimes, StrongBoxCounters counters)
     {
@@ -23,6 +25,21 @@ internal struct RiskStageHandler : IStageHandler<GateSlot>
         _alerts = alerts;
         _decisionTimes = decisionTimes;
         _mask = decisionTimes.Length - 1;
+        _aheadSequence = -1;
+        _aheadToken = -1;
+    }
+
+    // Two-step prefetch while the current message is decided: the message two ahead gets its account's
+    // headers loading, the one just ahead (whose headers the previous call started) its rows and vectors.
+    public void OnLookahead(ref GateSlot ahead, long sequence)
+    {
+        if (_aheadSequence == sequence - 1)
+        {
+            _router.PrefetchRows(_aheadToken);
+        }
+
+        _aheadToken = ahead.Validity == SlotValidity.Valid ? _router.Prefetch(ahead.MessageSpan) : -1;
+        _aheadSequence = sequence;
     }
 
     public void OnEvent(ref GateSlot slot, long sequence, bool endOfBatch)

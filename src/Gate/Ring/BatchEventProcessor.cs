@@ -228,6 +228,11 @@ public sealed class BatchEventProcessor<T, THandler, TIdle> : IEventProcessor
         for (var s = first; s <= end; s++)
         {
             _inFlight = s;
+            if (s + 2 <= end)
+            {
+                _handler.OnLookahead(ref Unsafe.Add(ref firstSlot, (nint)((s + 2) & mask)), s + 2);
+            }
+
             _handler.OnEvent(ref Unsafe.Add(ref firstSlot, (nint)(s & mask)), s, s == end);
         }
     }

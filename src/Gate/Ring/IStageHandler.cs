@@ -17,4 +17,15 @@ public interface IStageHandler<T>
     /// <param name="sequence">The event's sequence.</param>
     /// <param name="endOfBatch">True for the last event of the batch (flush buffered output here).</param>
     void OnEvent(ref T slot, long sequence, bool endOfBatch);
+
+    /// <summary>
+    /// Called just before <see cref="OnEvent"/> for event s with event s + 2 when that event is in the same
+    /// (published) batch, so the stage can start loading what later events will touch (software prefetch)
+    /// while it handles the current one; consecutive calls have consecutive sequences within a batch. It
+    /// must not change state the decisions depend on and must not throw; a stage with nothing to
+    /// prefetch leaves it empty (the call is specialised and disappears).
+    /// </summary>
+    /// <param name="ahead">The slot of event s + 2, read only.</param>
+    /// <param name="sequence">Its sequence.</param>
+    void OnLookahead(ref T ahead, long sequence);
 }

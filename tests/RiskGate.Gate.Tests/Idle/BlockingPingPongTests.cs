@@ -17,6 +17,10 @@ public class BlockingPingPongTests
             _replySequencer = replySequencer;
         }
 
+        public void OnLookahead(ref long ahead, long sequence)
+        {
+        }
+
         public readonly void OnEvent(ref long slot, long sequence, bool endOfBatch)
         {
             var idle = new YieldingIdleStrategy();

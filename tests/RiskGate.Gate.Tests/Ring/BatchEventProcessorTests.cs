@@ -177,4 +177,98 @@ public class BatchEventProcessorTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new BatchEventProcessor<long, RecordingHandler, YieldingIdleStrategy>(
             "p", ring, sequencer, barrier, new RecordingHandler(), new YieldingIdleStrategy(), coalescePauses: BatchCoalescing.MaxPauses + 1));
     }
+    [Fact]
+    public void Run_Lookahead_TwoAheadPublishedInBatchAndConsecutive()
+    {
+        var (ring, sequencer) = NewRing(64);
+        var graph = new StageGraph<long>(ring, sequencer);
+        var stage = graph.AddStage("p", new LookaheadHandler(), new YieldingIdleStrategy());
+        graph.Start();
+
+        // Bursts and single events, so batches of every size occur.
+        var idle = new YieldingIdleStrategy();
+        for (long i = 0; i < 20_000; i++)
+        {
+            var s = sequencer.Claim(ref idle);
+            ring[s] = s + 1000;
+            sequencer.Publish(s);
+            if (i % 97 == 0)
+            {
+                Thread.Sleep(0);
+            }
+        }
+
+        Assert.True(graph.Drain(Timeout));
+        var h = stage.Handler;
+        Assert.Empty(h.Errors);
+        Assert.Equal(20_000, h.Events);
+        Assert.InRange(h.Lookaheads, 1, 20_000 - 2);
+    }
+
+    /// <summary>Checks the lookahead contract: event s + 2, published, within the batch, consecutive, then OnEvent(s).</summary>
+    private sealed class LookaheadState
+    {
+        public ConcurrentQueue<string> Errors { get; } = new();
+
+        public long Events { get; set; }
+
+        public long Lookaheads { get; set; }
+
+        public long LastEvent { get; set; } = -1;
+
+        public long Expected { get; set; } = -1;
+
+        public long MaxAhead { get; set; } = -1;
+    }
+
+    private struct LookaheadHandler : IStageHandler<long>
+    {
+        private readonly LookaheadState _state = new();
+
+        public LookaheadHandler()
+        {
+        }
+
+        public readonly ConcurrentQueue<string> Errors => _state.Errors;
+
+        public readonly long Events => _state.Events;
+
+        public readonly long Lookaheads => _state.Lookaheads;
+
+        public readonly void OnLookahead(ref long ahead, long sequence)
+        {
+            var st = _state;
+            if (ahead != sequence + 1000)
+            {
+                st.Errors.Enqueue("lookahead at " + sequence + " saw an unpublished slot");
+            }
+
+            if (sequence != st.LastEvent + 3)
+            {
+                st.Errors.Enqueue("lookahead at " + sequence + " after event " + st.LastEvent);
+            }
+
+            st.Expected = sequence - 2;
+            st.MaxAhead = Math.Max(st.MaxAhead, sequence);
+            st.Lookaheads++;
+        }
+
+        public readonly void OnEvent(ref long slot, long sequence, bool endOfBatch)
+        {
+            var st = _state;
+            if (st.Expected >= 0 && st.Expected != sequence)
+            {
+                st.Errors.Enqueue("event " + sequence + " after a lookahead for " + (st.Expected + 2));
+            }
+
+            if (endOfBatch && st.MaxAhead > sequence)
+            {
+                st.Errors.Enqueue("lookahead " + st.MaxAhead + " past the batch ending at " + sequence);
+            }
+
+            st.Expected = -1;
+            st.LastEvent = sequence;
+            st.Events++;
+        }
+    }
 }

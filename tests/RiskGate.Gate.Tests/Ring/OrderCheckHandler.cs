@@ -29,6 +29,10 @@ internal struct OrderCheckHandler : IStageHandler<GateSlot>
 
     public readonly long ExpectedNext(int producer) => _expected[producer];
 
+    public void OnLookahead(ref GateSlot ahead, long sequence)
+    {
+    }
+
     public void OnEvent(ref GateSlot slot, long sequence, bool endOfBatch)
     {
         Count++;

@@ -25,6 +25,10 @@ internal struct RecordingHandler : IStageHandler<long>
 
     public ConcurrentQueue<long> BatchEnds { get; } = new();
 
+    public void OnLookahead(ref long ahead, long sequence)
+    {
+    }
+
     public void OnEvent(ref long slot, long sequence, bool endOfBatch)
     {
         if (endOfBatch)

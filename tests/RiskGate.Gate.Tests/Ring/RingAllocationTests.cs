@@ -17,6 +17,10 @@ public class RingAllocationTests
         public long Sum;
         public bool Done;
 
+        public void OnLookahead(ref GateSlot ahead, long sequence)
+        {
+        }
+
         public void OnEvent(ref GateSlot slot, long sequence, bool endOfBatch)
         {
             if (sequence == Warmup)

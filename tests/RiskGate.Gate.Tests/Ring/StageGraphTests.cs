@@ -19,6 +19,10 @@ public class StageGraphTests
             _gate = gate;
         }
 
+        public void OnLookahead(ref GateSlot ahead, long sequence)
+        {
+        }
+
         public readonly void OnEvent(ref GateSlot slot, long sequence, bool endOfBatch)
         {
             _gate?.Wait();
@@ -38,6 +42,10 @@ public class StageGraphTests
     {
         public long Seen;
         public long Missing;
+
+        public void OnLookahead(ref GateSlot ahead, long sequence)
+        {
+        }
 
         public void OnEvent(ref GateSlot slot, long sequence, bool endOfBatch)
         {

@@ -9,6 +9,10 @@ internal readonly struct StampHandler : IStageHandler<GateSlot>
 
     public StampHandler(bool isA) => _isA = isA;
 
+    public void OnLookahead(ref GateSlot ahead, long sequence)
+    {
+    }
+
     public void OnEvent(ref GateSlot slot, long sequence, bool endOfBatch)
     {
         if (_isA)
