@@ -626,10 +626,17 @@ public sealed class IncrementalMargin
                 moved = Math.Max(moved, Math.Sqrt(driftRatio * driftRatio + volRatio * volRatio));
             }
 
+            // Empty sets are exactly zero (AccountStore.SetCount): adding them would change no bit of a
+            // non-zero sum, so only the sets that hold something are read.
             var block = _store.Block(account, groupSlot, ordinal, 0);
-            var de = combo == 0
-                ? ExpandBlock(loss, vectors, block, weights, dF, dF * dF, dv)
-                : ExpandBlockPair(loss, vectors, block, block + combo, weights, dF, dF * dF, dv);
+            var side = block + combo;
+            var positions = _store.SetCount(block) != 0;
+            var working = combo != 0 && _store.SetCount(side) != 0;
+            var de = positions && working
+                ? ExpandBlockPair(loss, vectors, block, side, weights, dF, dF * dF, dv)
+                : positions ? ExpandBlock(loss, vectors, block, weights, dF, dF * dF, dv)
+                : working ? ExpandBlock(loss, vectors, side, weights, dF, dF * dF, dv)
+                : 0.0;
 
             deltas[ordinal] = de;
         }
@@ -814,15 +821,33 @@ public sealed class IncrementalMargin
         var bwA = new Vector<double>(1.0 * c0A);
         var bwB = new Vector<double>(1.0 * c0B);
         var rows = (nuint)n;
-        for (var i = 0; i < n; i += Vector<double>.Count)
+        if (dv == 0)
         {
-            var o = (nuint)i;
-            var w = Vector.LoadUnsafe(ref rW, o);
-            var sum = Vector.LoadUnsafe(ref acc, o) + s * Vector.LoadUnsafe(ref rA, o) + bd * Vector.LoadUnsafe(ref rA, o + rows)
-                + bg * Vector.LoadUnsafe(ref rA, o + (2 * rows)) + bv * Vector.LoadUnsafe(ref rA, o + (3 * rows)) + bwA * w;
-            sum = sum + s * Vector.LoadUnsafe(ref rB, o) + bd * Vector.LoadUnsafe(ref rB, o + rows)
-                + bg * Vector.LoadUnsafe(ref rB, o + (2 * rows)) + bv * Vector.LoadUnsafe(ref rB, o + (3 * rows)) + bwB * w;
-            sum.StoreUnsafe(ref acc, o);
+            // No vol move: the vega terms are ±0 and change no bit of a non-zero sum, so the vega rows
+            // (a quarter of the memory read) are skipped.
+            for (var i = 0; i < n; i += Vector<double>.Count)
+            {
+                var o = (nuint)i;
+                var w = Vector.LoadUnsafe(ref rW, o);
+                var sum = Vector.LoadUnsafe(ref acc, o) + s * Vector.LoadUnsafe(ref rA, o) + bd * Vector.LoadUnsafe(ref rA, o + rows)
+                    + bg * Vector.LoadUnsafe(ref rA, o + (2 * rows)) + bwA * w;
+                sum = sum + s * Vector.LoadUnsafe(ref rB, o) + bd * Vector.LoadUnsafe(ref rB, o + rows)
+                    + bg * Vector.LoadUnsafe(ref rB, o + (2 * rows)) + bwB * w;
+                sum.StoreUnsafe(ref acc, o);
+            }
+        }
+        else
+        {
+            for (var i = 0; i < n; i += Vector<double>.Count)
+            {
+                var o = (nuint)i;
+                var w = Vector.LoadUnsafe(ref rW, o);
+                var sum = Vector.LoadUnsafe(ref acc, o) + s * Vector.LoadUnsafe(ref rA, o) + bd * Vector.LoadUnsafe(ref rA, o + rows)
+                    + bg * Vector.LoadUnsafe(ref rA, o + (2 * rows)) + bv * Vector.LoadUnsafe(ref rA, o + (3 * rows)) + bwA * w;
+                sum = sum + s * Vector.LoadUnsafe(ref rB, o) + bd * Vector.LoadUnsafe(ref rB, o + rows)
+                    + bg * Vector.LoadUnsafe(ref rB, o + (2 * rows)) + bv * Vector.LoadUnsafe(ref rB, o + (3 * rows)) + bwB * w;
+                sum.StoreUnsafe(ref acc, o);
+            }
         }
 
         return sumsA.DeltaEquivalent + sumsA.DeltaEquivalentSlope * dF + sumsA.DeltaEquivalentVolSlope * dv
@@ -859,12 +884,26 @@ public sealed class IncrementalMargin
             var bv = new Vector<double>(kv);
             var bw = new Vector<double>(kw);
             var lanes = n - n % Vector<double>.Count;
-            for (; i < lanes; i += Vector<double>.Count)
+            if (kv == 0)
             {
-                var o = (nuint)i;
-                var sum = Vector.LoadUnsafe(ref acc, o) + s * Vector.LoadUnsafe(ref rRa, o) + bd * Vector.LoadUnsafe(ref rD, o)
-                    + bg * Vector.LoadUnsafe(ref rG, o) + bv * Vector.LoadUnsafe(ref rV, o) + bw * Vector.LoadUnsafe(ref rW, o);
-                sum.StoreUnsafe(ref acc, o);
+                // No vol move: the vega term is ±0 and changes no bit of a non-zero sum; skip its row.
+                for (; i < lanes; i += Vector<double>.Count)
+                {
+                    var o = (nuint)i;
+                    var sum = Vector.LoadUnsafe(ref acc, o) + s * Vector.LoadUnsafe(ref rRa, o) + bd * Vector.LoadUnsafe(ref rD, o)
+                        + bg * Vector.LoadUnsafe(ref rG, o) + bw * Vector.LoadUnsafe(ref rW, o);
+                    sum.StoreUnsafe(ref acc, o);
+                }
+            }
+            else
+            {
+                for (; i < lanes; i += Vector<double>.Count)
+                {
+                    var o = (nuint)i;
+                    var sum = Vector.LoadUnsafe(ref acc, o) + s * Vector.LoadUnsafe(ref rRa, o) + bd * Vector.LoadUnsafe(ref rD, o)
+                        + bg * Vector.LoadUnsafe(ref rG, o) + bv * Vector.LoadUnsafe(ref rV, o) + bw * Vector.LoadUnsafe(ref rW, o);
+                    sum.StoreUnsafe(ref acc, o);
+                }
             }
         }
 

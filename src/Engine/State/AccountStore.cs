@@ -62,6 +62,7 @@ public sealed class AccountStore
     private readonly long[] _gsMutation;
 
     private readonly int[] _fsSlots;
+    private readonly int[] _fsSetCount;
     private readonly double[] _fsFuturesQm;
     private readonly double[] _fsFuturesCost;
 
@@ -108,6 +109,7 @@ public sealed class AccountStore
 
         var futureSlots = checked(groupSlots * _maxFutures);
         _fsSlots = new int[futureSlots];
+        _fsSetCount = new int[checked(futureSlots * Sets)];
         _fsFuturesQm = new double[futureSlots];
         _fsFuturesCost = new double[futureSlots];
         var blocks = checked(futureSlots * Sets);
@@ -340,6 +342,14 @@ public sealed class AccountStore
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal ref readonly CentreSums Sums(int block) => ref _sums[block];
 
+    /// <summary>
+    /// Instruments with a non-zero quantity in the block's set (positions, working buys or working
+    /// sells of one future). Zero means the block's vectors and sums are exactly zero (they are cleared
+    /// when the last one leaves), so a reader may skip the block.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal int SetCount(int block) => _fsSetCount[block];
+
     /// <summary>The cached row of a block (group stride long): component 0 Σq·RA, 1 Σq·D̃, 2 Σq·G̃, 3 Σq·Ṽ.</summary>
     internal ReadOnlySpan<double> Row(int block, int component)
     {
@@ -422,12 +432,13 @@ public sealed class AccountStore
         UnsafePrefetch.Range(_gsShort, baseSlot * Sets, _maxGroupSlots * Sets);
         UnsafePrefetch.Range(_gsOptionContracts, baseSlot * Sets, _maxGroupSlots * Sets);
         UnsafePrefetch.Range(_gsMutation, baseSlot * Sets, _maxGroupSlots * Sets);
+        UnsafePrefetch.Range(_fsSetCount, baseSlot * _maxFutures * Sets, _maxGroupSlots * _maxFutures * Sets);
     }
 
     /// <summary>
     /// Second prefetch step, a message later than <see cref="PrefetchHeaders"/> (whose lines are then
-    /// in cache): starts loading the account's instrument slots, future slots, centre sums and cached
-    /// vectors of every future it holds. Changes nothing.
+    /// in cache): starts loading the account's instrument slots, future slots, centre sums and the
+    /// cached vectors a check reads (the non-empty sets of every future it holds). Changes nothing.
     /// </summary>
     internal void PrefetchRows(int account)
     {
@@ -464,7 +475,16 @@ public sealed class AccountStore
                 mask &= mask - 1;
                 var block = (ags * _maxFutures + ordinal) * Sets;
                 UnsafePrefetch.Range(_sums, block, Sets);
-                UnsafePrefetch.Range(_vectors, VectorOffset(block, groupStride), Sets * Rows * groupStride);
+
+                // The rows a check expands: non-empty sets only; the vega row only when the vol moved.
+                var rows = _market.VolMove(_market.GroupFuture(group, ordinal)) == 0 ? Rows - 1 : Rows;
+                for (var set = 0; set < Sets; set++)
+                {
+                    if (_fsSetCount[block + set] != 0)
+                    {
+                        UnsafePrefetch.Range(_vectors, VectorOffset(block + set, groupStride), rows * groupStride);
+                    }
+                }
             }
         }
     }
@@ -581,9 +601,9 @@ public sealed class AccountStore
         UpdateCounts(ags * Sets + 2, p - s, np - ns, inst.IsOption);
 
         var block = fs * Sets;
-        AddInstrument(block, instrument, dPosition);
-        AddInstrument(block + 1, instrument, dBuy);
-        AddInstrument(block + 2, instrument, -dSell);
+        AddToSet(block, instrument, p, np);
+        AddToSet(block + 1, instrument, b, nb);
+        AddToSet(block + 2, instrument, -s, -ns);
 
         var m = inst.Multiplier;
         var newAverage = average;
@@ -659,6 +679,35 @@ public sealed class AccountStore
         }
     }
 
+    // One set's change from `before` to `after` contracts of an instrument: its count of non-zero
+    // quantities, its vectors and sums; the last one leaving clears the block, so that the rounding residue
+    // of adds and removes never lingers in a set that holds nothing (and readers may skip empty sets).
+    private void AddToSet(int block, int instrument, long before, long after)
+    {
+        if (before == after)
+        {
+            return;
+        }
+
+        ref var count = ref _fsSetCount[block];
+        count += (after != 0 ? 1 : 0) - (before != 0 ? 1 : 0);
+        if (count == 0)
+        {
+            ClearBlock(block, _instruments[instrument].Group);
+        }
+        else
+        {
+            AddInstrument(block, instrument, after - before);
+        }
+    }
+
+    private void ClearBlock(int block, int group)
+    {
+        var n = _market.GroupStride(group);
+        _vectors.AsSpan(VectorOffset(block, n), Rows * n).Clear();
+        _sums[block] = default;
+    }
+
     private void AddInstrument(int block, int instrument, long quantity)
     {
         if (quantity == 0)
@@ -682,13 +731,6 @@ public sealed class AccountStore
         sums.DeltaEquivalentVolSlope += q * _market.DeltaEquivalentVolSlope(instrument);
     }
 
-    private void ClearFuture(int futureSlot, int group)
-    {
-        var block = futureSlot * Sets;
-        _vectors.AsSpan(block * Rows * _stride, Sets * Rows * _market.GroupStride(group)).Clear();
-        _sums.AsSpan(block, Sets).Clear();
-    }
-
     private void Rebuild(int account, int groupSlot)
     {
         var ags = account * _maxGroupSlots + groupSlot;
@@ -696,9 +738,17 @@ public sealed class AccountStore
         var mask = _gsFutureMask[ags];
         while (mask != 0)
         {
+            // An empty set is exactly zero already (see AddToSet): only the others are rebuilt.
             var ordinal = System.Numerics.BitOperations.TrailingZeroCount(mask);
             mask &= mask - 1;
-            ClearFuture(ags * _maxFutures + ordinal, group);
+            var block = (ags * _maxFutures + ordinal) * Sets;
+            for (var set = 0; set < Sets; set++)
+            {
+                if (_fsSetCount[block + set] != 0)
+                {
+                    ClearBlock(block + set, group);
+                }
+            }
         }
 
         var first = account * _maxPositions;
@@ -768,9 +818,8 @@ public sealed class AccountStore
 
         if (--_fsSlots[futureSlot] == 0)
         {
-            // Nothing left on this future: drop the rounding residue of adds and removes.
+            // Nothing left on this future: every set cleared itself when it emptied (AddToSet).
             _gsFutureMask[ags] &= ~(1UL << ordinal);
-            ClearFuture(futureSlot, _gsGroup[ags]);
             _fsFuturesQm[futureSlot] = 0;
             _fsFuturesCost[futureSlot] = 0;
         }

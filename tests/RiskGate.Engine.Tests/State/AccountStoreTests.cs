@@ -53,6 +53,7 @@ public class AccountStoreTests
                     break;
             }
 
+            AssertSetCounts(fx.Store, a, "step " + step);
             if (step % 97 == 0)
             {
                 AssertCacheMatchesRebuild(fx.Store, a, "step " + step);
@@ -115,6 +116,57 @@ public class AccountStoreTests
         Assert.Equal(4 * 10 * 50, fx.Store.Cash(0), 9);
         Assert.Equal(0, fx.Margin.Requirement(0).MaintenanceBefore);
         Assert.Equal(-1, fx.Store.GroupSlot(0, TestBook.Es));
+    }
+
+    // Per (future, set): SetCount is the number of instruments with a non-zero quantity there, recounted
+    // from the positions and working orders; an empty set's rows and sums are exactly zero (readers skip it).
+    private static void AssertSetCounts(AccountStore store, int account, string because)
+    {
+        var market = store.Market;
+        Span<int> expected = stackalloc int[AccountStore.Sets];
+        for (var gs = 0; gs < store.MaxGroupsPerAccount; gs++)
+        {
+            var group = store.GroupOfSlot(account, gs);
+            if (group < 0)
+            {
+                continue;
+            }
+
+            for (var ordinal = 0; ordinal < market.MaxFuturesPerGroup; ordinal++)
+            {
+                expected.Clear();
+                for (var k = 0; k < store.SlotCount(account); k++)
+                {
+                    var i = store.SlotInstrument(account, k);
+                    if (market.Instruments[i].Group == group && market.FutureOrdinal(i) == ordinal)
+                    {
+                        expected[0] += store.Position(account, i) != 0 ? 1 : 0;
+                        expected[1] += store.Working(account, i, OrderSide.Buy) != 0 ? 1 : 0;
+                        expected[2] += store.Working(account, i, OrderSide.Sell) != 0 ? 1 : 0;
+                    }
+                }
+
+                for (var set = 0; set < AccountStore.Sets; set++)
+                {
+                    var block = store.Block(account, gs, ordinal, set);
+                    Assert.True(expected[set] == store.SetCount(block), because + ": set " + set + " of future " + ordinal + " counts " + store.SetCount(block) + ", expected " + expected[set]);
+                    if (expected[set] != 0)
+                    {
+                        continue;
+                    }
+
+                    for (var row = 0; row < AccountStore.Rows; row++)
+                    {
+                        foreach (var cell in store.Row(block, row))
+                        {
+                            Assert.True(BitConverter.DoubleToInt64Bits(cell) == 0, because + ": empty set " + set + " of future " + ordinal + " holds " + cell);
+                        }
+                    }
+
+                    Assert.Equal(default, store.Sums(block));
+                }
+            }
+        }
     }
 
     private static void AssertCacheMatchesRebuild(AccountStore store, int account, string because)
