@@ -55,6 +55,20 @@ public sealed class DirectGate
     public long InputCount => _nextInput;
 
     /// <summary>
+    /// Optional, for a host that already holds the messages it will submit next (a burst from one network
+    /// read, a matching engine's input queue): starts loading (software prefetch) the engine state
+    /// <paramref name="message"/> will touch and returns a token for <see cref="PrefetchRows"/>. Call it
+    /// for the message two submits ahead, and <see cref="PrefetchRows"/> with the token one submit later,
+    /// as the pipeline's risk stage does; the cache misses then overlap the decisions in between.
+    /// Decides nothing and changes nothing: decisions are the same bits with or without it. Never throws.
+    /// </summary>
+    /// <returns>A token (−1 when there is nothing to load: not an account message, unknown account, bad bytes).</returns>
+    public int Prefetch(ReadOnlySpan<byte> message) => _router.Prefetch(message);
+
+    /// <summary>Second prefetch step, one submit ahead, for a token <see cref="Prefetch"/> returned a submit earlier (any other value does nothing).</summary>
+    public void PrefetchRows(int token) => _router.PrefetchRows(token);
+
+    /// <summary>
     /// Decides <paramref name="message"/> (a binary protocol message starting at its 8-byte header, any
     /// length; reference data larger than a slot is accepted here too). Never throws on bad input: it gets
     /// a <c>MalformedMessage</c> / <c>UnsupportedMessage</c> reject.

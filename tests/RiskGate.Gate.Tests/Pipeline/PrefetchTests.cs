@@ -111,4 +111,22 @@ public class PrefetchTests
             Assert.Equal(expected, actual);
         }
     }
+
+    [Fact]
+    public void DirectGate_PrefetchTwoAheadAsDocumented_SameDecisionsAndAlertsAsWithout()
+    {
+        var messages = Messages(23, 20_000);
+        var plain = new DirectGate(GateSession.Options());
+        var prefetching = new DirectGate(GateSession.Options());
+        var token = -1;
+        for (var i = 0; i < messages.Count; i++)
+        {
+            prefetching.PrefetchRows(token);
+            token = i + 2 < messages.Count ? prefetching.Prefetch(messages[i + 2]) : -1;
+            var expected = plain.Submit(messages[i], i);
+            var actual = prefetching.Submit(messages[i], i);
+            Assert.Equal(expected, actual);
+            Assert.True(plain.Alerts.SequenceEqual(prefetching.Alerts), "alerts of message " + i);
+        }
+    }
 }
