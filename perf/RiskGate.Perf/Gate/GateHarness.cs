@@ -70,7 +70,7 @@ internal static class GateHarness
         Print(output, runs, pingPong, hiccups, maxSustained, profile, prefetched, footprint);
         if (options.JsonPath is not null)
         {
-            WriteJson(options.JsonPath, machine, date, maxSustained, pingPong, hiccups, runs, footprint);
+            WriteJson(options.JsonPath, machine, date, maxSustained, pingPong, hiccups, runs, footprint, profile, prefetched);
             output.WriteLine("json: " + options.JsonPath);
         }
 
@@ -330,7 +330,7 @@ internal static class GateHarness
 
     private static double Ratio(long baseline, long ours) => (double)Math.Max(1, baseline) / Math.Max(1, ours);
 
-    private static void WriteJson(string path, string machine, DateTime date, double maxSustained, LongHistogram pingPong, LongHistogram hiccups, List<GateRunResult> runs, StateFootprint.Result footprint)
+    private static void WriteJson(string path, string machine, DateTime date, double maxSustained, LongHistogram pingPong, LongHistogram hiccups, List<GateRunResult> runs, StateFootprint.Result footprint, double[] profile, double[] prefetched)
     {
         using var stream = File.Create(path);
         using var j = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
@@ -350,6 +350,19 @@ internal static class GateHarness
         j.WriteNumber("total_bytes", footprint.TotalBytes);
         j.WriteNumber("mean_bytes_per_message", footprint.MeanBytesPerMessage);
         j.WriteNumber("read_floor_ns", footprint.ReadFloorNs);
+        j.WriteEndObject();
+        j.WriteStartObject("risk_thread_mean_ns");
+        foreach (var kind in Enum.GetValues<SessionMessageKind>())
+        {
+            if (profile[(int)kind] > 0)
+            {
+                j.WriteStartObject(kind.ToString());
+                j.WriteNumber("direct", profile[(int)kind]);
+                j.WriteNumber("direct_prefetched", prefetched[(int)kind]);
+                j.WriteEndObject();
+            }
+        }
+
         j.WriteEndObject();
         j.WriteStartArray("runs");
         foreach (var r in runs)
