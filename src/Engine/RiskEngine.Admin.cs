@@ -311,7 +311,7 @@ public sealed partial class RiskEngine
             return EngineDecision.Reject(sequence, RejectCode.CapacityExhausted, accountId, 0);
         }
 
-        _enabled[a] = enabled;
+        _flags[a].Enabled = enabled;
         _accountLimits[a] = overrides;
         return EngineDecision.Accept(sequence, accountId, 0);
     }
@@ -534,7 +534,7 @@ public sealed partial class RiskEngine
                 _groupState[group] = state;
                 break;
             case ControlScope.Account:
-                _accountState[a] = state;
+                _flags[a].State = state;
                 break;
             default:
                 _accountGroupState[a * _groupCount + group] = state;
@@ -630,7 +630,7 @@ public sealed partial class RiskEngine
         for (var gs = 0; gs < store.MaxGroupsPerAccount; gs++)
         {
             var g = store.GroupOfSlot(account, gs);
-            if (g >= 0 && (_groupMoved[g] || _marginCall[account]))
+            if (g >= 0 && (_groupMoved[g] || _flags[account].MarginCall))
             {
                 return true;
             }
@@ -668,19 +668,19 @@ public sealed partial class RiskEngine
     private void UpdateMarginState(int account, double maintenance, double equity, long sequence)
     {
         var called = equity < maintenance;
-        if (called != _marginCall[account])
+        if (called != _flags[account].MarginCall)
         {
-            _marginCall[account] = called;
+            _flags[account].MarginCall = called;
             MarginAlert(called ? EngineAlertKind.MarginCall : EngineAlertKind.MarginCallCleared, account, maintenance, equity, sequence);
         }
 
         var liquidate = equity < _liquidationFraction * maintenance;
-        if (liquidate && !_liquidation[account])
+        if (liquidate && !_flags[account].Liquidation)
         {
             MarginAlert(EngineAlertKind.LiquidationWarning, account, maintenance, equity, sequence);
         }
 
-        _liquidation[account] = liquidate;
+        _flags[account].Liquidation = liquidate;
     }
 
     private void MarginAlert(EngineAlertKind kind, int account, double maintenance, double equity, long sequence)

@@ -58,14 +58,13 @@ public sealed partial class RiskEngine
     private readonly bool[] _tradable;
     private readonly int _groupCount;
 
-    private readonly bool[] _enabled;
+    // The per-account flags every order reads, side by side (one cache line for 16 accounts' flags
+    // instead of four lines in four arrays).
+    private readonly AccountFlags[] _flags;
     private readonly OrderLimits[] _groupLimits;
     private readonly OrderLimits[] _accountLimits;
     private readonly TradingState[] _groupState;
-    private readonly TradingState[] _accountState;
     private readonly TradingState[] _accountGroupState;
-    private readonly bool[] _marginCall;
-    private readonly bool[] _liquidation;
     private readonly bool[] _groupMoved;
     private readonly OrderBook _orders;
     private readonly Throttle _orderThrottle;
@@ -93,19 +92,16 @@ public sealed partial class RiskEngine
         _tick = new long[options.MaxInstruments];
         _expiry = new long[options.MaxInstruments];
         _tradable = new bool[options.MaxInstruments];
-        _enabled = new bool[options.MaxAccounts];
+        _flags = new AccountFlags[options.MaxAccounts];
         _groupLimits = new OrderLimits[_groupCount];
         _groupLimits.AsSpan().Fill(options.DefaultLimits);
         _accountLimits = new OrderLimits[options.MaxAccounts];
         _accountLimits.AsSpan().Fill(OrderLimits.UseDefaults);
         _groupState = new TradingState[_groupCount];
         _groupState.AsSpan().Fill(TradingState.Active);
-        _accountState = new TradingState[options.MaxAccounts];
-        _accountState.AsSpan().Fill(TradingState.Active);
+        _flags.AsSpan().Fill(new AccountFlags { State = TradingState.Active });
         _accountGroupState = new TradingState[checked(options.MaxAccounts * _groupCount)];
         _accountGroupState.AsSpan().Fill(TradingState.Active);
-        _marginCall = new bool[options.MaxAccounts];
-        _liquidation = new bool[options.MaxAccounts];
         _groupMoved = new bool[_groupCount];
         _orders = new OrderBook(options.MaxWorkingOrders, options.MaxAccounts);
         _orderThrottle = new Throttle(options.MaxAccounts, options.ThrottleCapacity, options.ThrottleWindowNanoseconds);
@@ -163,7 +159,7 @@ public sealed partial class RiskEngine
     public int AccountCount => _accountIds.Count;
 
     /// <summary>True when the account (dense) is enabled.</summary>
-    public bool IsEnabled(int account) => _enabled[account];
+    public bool IsEnabled(int account) => _flags[account].Enabled;
 
     /// <summary>The account-wide limit overrides of <paramref name="account"/> (an index); unset fields (negative, NaN collar) use the group defaults.</summary>
     public OrderLimits AccountOverrides(int account) => _accountLimits[account];
@@ -172,13 +168,13 @@ public sealed partial class RiskEngine
     public TradingState GroupState(int group) => _groupState[group];
 
     /// <summary>Trading state set on an account.</summary>
-    public TradingState AccountState(int account) => _accountState[account];
+    public TradingState AccountState(int account) => _flags[account].State;
 
     /// <summary>Trading state set on an account in a group.</summary>
     public TradingState AccountGroupState(int account, int group) => _accountGroupState[account * _groupCount + group];
 
     /// <summary>True while the account is under a margin call (reduce-only).</summary>
-    public bool IsMarginCalled(int account) => _marginCall[account];
+    public bool IsMarginCalled(int account) => _flags[account].MarginCall;
 
     /// <summary>Group limit defaults.</summary>
     public ref readonly OrderLimits GroupLimits(int group) => ref _groupLimits[group];
@@ -225,9 +221,7 @@ public sealed partial class RiskEngine
             return -1;
         }
 
-        UnsafePrefetch.One(_enabled, a);
-        UnsafePrefetch.One(_accountState, a);
-        UnsafePrefetch.One(_marginCall, a);
+        UnsafePrefetch.One(_flags, a);
         UnsafePrefetch.One(_accountLimits, a);
         var i = _instrumentIds.Find(instrumentId);
         if (i >= 0)
@@ -307,7 +301,7 @@ public sealed partial class RiskEngine
         }
 
         account = a;
-        if (!_enabled[a])
+        if (!_flags[a].Enabled)
         {
             return RejectCode.AccountDisabled;
         }
@@ -484,9 +478,9 @@ public sealed partial class RiskEngine
     {
         var s = _globalState;
         s = Max(s, _groupState[group]);
-        s = Max(s, _accountState[account]);
+        s = Max(s, _flags[account].State);
         s = Max(s, _accountGroupState[account * _groupCount + group]);
-        return _marginCall[account] ? Max(s, TradingState.ReduceOnly) : s;
+        return _flags[account].MarginCall ? Max(s, TradingState.ReduceOnly) : s;
     }
 
     private static TradingState Max(TradingState a, TradingState b) => a > b ? a : b;
@@ -518,5 +512,13 @@ public sealed partial class RiskEngine
         }
 
         return Black76.Price(inst.IsCall, forward, inst.Strike, t, _snapshot.Rate, smile.Vol(forward, inst.Strike));
+    }
+
+    private struct AccountFlags
+    {
+        public bool Enabled;
+        public TradingState State;
+        public bool MarginCall;
+        public bool Liquidation;
     }
 }
