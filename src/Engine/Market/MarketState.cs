@@ -430,6 +430,9 @@ public sealed class MarketState
         var elapsed = Math.Max(ElapsedYears, 0.0);
         var points = scan.Points;
         var nodes = scan.Count;
+
+        // The shocked vols of one option's nodes (scan.ShockedVols: the tenor factor once per option).
+        Span<double> nodeVols = stackalloc double[ScanParameters.MaxPoints];
         foreach (var i in _groupInstruments[group])
         {
             _arrays.BuildAt(i, scan, _market, elapsed);
@@ -440,14 +443,14 @@ public sealed class MarketState
             var dS = _rows.AsSpan(offset + n, n);
             var gS = _rows.AsSpan(offset + 2 * n, n);
             var vS = _rows.AsSpan(offset + 3 * n, n);
-            dS.Clear();
-            gS.Clear();
-            vS.Clear();
             _de0[i] = _arrays.DeltaEquivalent(i);
             _value0[i] = _arrays.Value(i);
             if (_arrays.IsExternal(i))
             {
                 // An external array cannot be expanded: it is taken as is until the next anchor.
+                dS.Clear();
+                gS.Clear();
+                vS.Clear();
                 _d0[i] = 0;
                 _g0[i] = 0;
                 _v0[i] = 0;
@@ -463,30 +466,37 @@ public sealed class MarketState
             var delta = _arrays.Deltas(i);
             var gamma = _arrays.Gammas(i);
             var vega = _arrays.Vegas(i);
-            double vol = 0;
-            var t = inst.ExpiryYears - elapsed;
-            _deVolSlope[i] = 0;
-            if (inst.IsOption)
-            {
-                var forward = _market.Price(inst.Underlying);
-                vol = _market.Smile(i)!.Vol(forward, inst.Strike);
-
-                // Vanna moves the futures-equivalent delta with the vol (spread charges, credits).
-                var centre = Black76.Greeks(inst.IsCall, forward, inst.Strike, t, _market.Rate, vol);
-                _deVolSlope[i] = centre.Vanna * inst.Multiplier / _instruments[inst.Underlying].Multiplier;
-            }
-
             for (var s = 0; s < nodes; s++)
             {
                 var w = points[s].Weight;
                 var k = scan.PriceSlope(s);
                 dS[s] = w * k * delta[s];
                 gS[s] = 0.5 * w * k * k * gamma[s];
-                if (inst.IsOption)
-                {
-                    vS[s] = w * VolSlope(scan, s, vol, t) * vega[s];
-                }
             }
+
+            if (inst.IsOption)
+            {
+                // The build read σ(F, K) from the smile and priced the centre with it; its vanna moves the
+                // futures-equivalent delta with the vol (spread charges, credits).
+                var vol = _arrays.CentreVol(i);
+                _deVolSlope[i] = _arrays.CentreVanna(i) * inst.Multiplier / _instruments[inst.Underlying].Multiplier;
+                scan.ShockedVols(vol, inst.ExpiryYears - elapsed, nodeVols);
+                for (var s = 0; s < nodes; s++)
+                {
+                    vS[s] = points[s].Weight * VolSlope(scan.VolScanKind, nodeVols[s], vol) * vega[s];
+                }
+
+                vS[nodes..].Clear();
+            }
+            else
+            {
+                _deVolSlope[i] = 0;
+                vS.Clear();
+            }
+
+            // Past the node count the rows stay zero (SIMD padding).
+            dS[nodes..].Clear();
+            gS[nodes..].Clear();
         }
 
         var futures = _groupFutureCount[group];
@@ -533,17 +543,16 @@ public sealed class MarketState
         _dVol[future] = smile is null ? 0 : smile.Vol(_market.Price(future), _refStrike[future]) - _anchorVol[future];
     }
 
-    // dσₛ/dσ of the node's vol shock: 1 + shock for a relative scan, 1 for an absolute one, 0 where
-    // the shocked vol sits on the floor.
-    private static double VolSlope(ScanParameters scan, int node, double vol, double timeToExpiry)
+    // dσₛ/dσ of the node's vol shock, from the node's shocked vol σₛ: 1 + shock (σₛ/σ) for a relative
+    // scan, 1 for an absolute one, 0 where the shocked vol sits on the floor.
+    private static double VolSlope(ScanRangeKind kind, double shocked, double vol)
     {
-        var shocked = scan.ShockedVol(node, vol, timeToExpiry);
         if (!(shocked > ScanParameters.MinVol) || !(vol > 0))
         {
             return 0;
         }
 
-        return scan.VolScanKind == ScanRangeKind.Relative ? shocked / vol : 1.0;
+        return kind == ScanRangeKind.Relative ? shocked / vol : 1.0;
     }
 
     private static double SmallestStep(ReadOnlySpan<ScanPoint> points)

@@ -106,6 +106,98 @@ public static class Black76
         return g;
     }
 
+    /// <summary>
+    /// Price, delta, gamma and vega at many nodes (Fₛ, σₛ) of one option (same strike, expiry and
+    /// rate), each bit for bit equal to the same field of <see cref="Greeks"/> at that node, degenerate
+    /// and NaN cases included. Writes element s of each output after reading element s of the inputs,
+    /// so an output may be the span of an input; otherwise they must not overlap. Allocates nothing.
+    /// </summary>
+    /// <remarks>
+    /// Exactness, operation by operation: e^{−rT} and √T depend on T and r only and are formed once
+    /// from the same operands as in <see cref="Greeks"/>; N(d₁) and N(−d₁) both come from the tail
+    /// Q(|d₁|) (|−d₁| = |d₁|), so one tail serves the price and the delta; the price needs only one of
+    /// N(d₂) (x ≤ 0) and N(−d₂) (x &gt; 0), from Q(|d₂|). Every kept value is then formed by the same
+    /// operations in the same order as <see cref="Greeks"/> and <see cref="UndiscountedOutOfTheMoney"/>;
+    /// theta, vanna and volga are not computed. Two tails, one density and one logarithm per node
+    /// instead of three tails, one density, one logarithm and a discount factor.
+    /// </remarks>
+    internal static void NodeGreeks(
+        bool isCall,
+        double strike,
+        double timeToExpiry,
+        double rate,
+        ReadOnlySpan<double> forwards,
+        ReadOnlySpan<double> vols,
+        Span<double> price,
+        Span<double> delta,
+        Span<double> gamma,
+        Span<double> vega)
+    {
+        var n = forwards.Length;
+        vols = vols[..n];
+        price = price[..n];
+        delta = delta[..n];
+        gamma = gamma[..n];
+        vega = vega[..n];
+
+        // Per option, exactly as Greeks forms them at every node.
+        var sharedNaN = double.IsNaN(strike) || double.IsNaN(timeToExpiry) || double.IsNaN(rate);
+        var t = timeToExpiry > 0 ? timeToExpiry : 0.0;
+        var df = Math.Exp(-rate * t);
+        var sqrtT = Math.Sqrt(t);
+        var strikePositive = strike > 0;
+        for (var s = 0; s < n; s++)
+        {
+            var forward = forwards[s];
+            var vol = vols[s];
+            if (sharedNaN || double.IsNaN(forward) || double.IsNaN(vol))
+            {
+                price[s] = delta[s] = gamma[s] = vega[s] = double.NaN;
+                continue;
+            }
+
+            var sd = vol > 0 ? vol * sqrtT : 0.0;
+            if (sd < MinStdDev || !(forward > 0) || !strikePositive)
+            {
+                price[s] = df * Intrinsic(isCall, forward, strike);
+                var itm = isCall ? forward > strike : forward < strike;
+                var atm = forward == strike;
+                var step = itm ? df : (atm ? 0.5 * df : 0.0);
+                delta[s] = isCall ? step : -step;
+                gamma[s] = 0.0;
+                vega[s] = 0.0;
+                continue;
+            }
+
+            var x = LogMoneyness(forward, strike);
+            var d1 = (x / sd) + (0.5 * sd);
+            var d2 = (x / sd) - (0.5 * sd);
+
+            // NormalDistribution.Cdf(y) is Q(|y|) reflected when y > 0; here for y = ±d₁ and ±d₂.
+            var q1 = NormalDistribution.UpperTail(Math.Abs(d1));
+            var q2 = NormalDistribution.UpperTail(Math.Abs(d2));
+            var cdfD1 = d1 > 0 ? 1.0 - q1 : q1;
+            var cdfMinusD1 = -d1 > 0 ? 1.0 - q1 : q1;
+            var otm = x <= 0
+                ? (forward * cdfD1) - (strike * (d2 > 0 ? 1.0 - q2 : q2))
+                : (strike * (-d2 > 0 ? 1.0 - q2 : q2)) - (forward * cdfMinusD1);
+            otm = otm > 0 ? otm : 0.0;
+            price[s] = df * (otm + Intrinsic(isCall, forward, strike));
+            delta[s] = isCall ? df * cdfD1 : -df * cdfMinusD1;
+
+            var pdf = NormalDistribution.Pdf(d1);
+            if (pdf == 0)
+            {
+                gamma[s] = 0.0;
+                vega[s] = 0.0;
+                continue;
+            }
+
+            gamma[s] = df * pdf / (forward * sd);
+            vega[s] = df * forward * pdf * sqrtT;
+        }
+    }
+
     /// <summary>Undiscounted intrinsic value max(F − K, 0) or max(K − F, 0).</summary>
     public static double Intrinsic(bool isCall, double forward, double strike)
         => isCall ? Math.Max(forward - strike, 0.0) : Math.Max(strike - forward, 0.0);

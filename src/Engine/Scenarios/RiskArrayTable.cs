@@ -35,6 +35,12 @@ public sealed class RiskArrayTable : InstrumentRiskRows
     private readonly double[] _externalDelta;
     private readonly int[] _nodeCount;
     private readonly bool[] _external;
+    private readonly double[] _centreVol;
+    private readonly double[] _centreVanna;
+
+    // Scratch of one build: the shocked forward and vol of every node.
+    private readonly double[] _nodeForward;
+    private readonly double[] _nodeVol;
 
     /// <summary>Creates an empty table for the instruments of <paramref name="instruments"/> (up to its capacity) and up to <paramref name="maxNodes"/> scan nodes.</summary>
     public RiskArrayTable(InstrumentTable instruments, int maxNodes)
@@ -45,6 +51,10 @@ public sealed class RiskArrayTable : InstrumentRiskRows
         _externalDelta = new double[capacity];
         _nodeCount = new int[capacity];
         _external = new bool[capacity];
+        _centreVol = new double[capacity];
+        _centreVanna = new double[capacity];
+        _nodeForward = new double[RowStride];
+        _nodeVol = new double[RowStride];
     }
 
     /// <summary>Doubles per instrument row: the largest node count rounded up to a whole number of SIMD lanes.</summary>
@@ -55,6 +65,12 @@ public sealed class RiskArrayTable : InstrumentRiskRows
 
     /// <summary>True when the instrument's losses come from an externally supplied array.</summary>
     public bool IsExternal(int instrument) => _external[instrument];
+
+    /// <summary>The option's vol σ(F, K) read from its smile at its last build (0 for a future or when never built).</summary>
+    internal double CentreVol(int instrument) => _centreVol[instrument];
+
+    /// <summary>∂²V/∂F∂σ of one unit of the option now, at its last build, not times the multiplier (0 for a future).</summary>
+    internal double CentreVanna(int instrument) => _centreVanna[instrument];
 
     /// <summary>
     /// Supplies an external risk array for an instrument: <paramref name="losses"/> (weighted, losses
@@ -137,10 +153,6 @@ public sealed class RiskArrayTable : InstrumentRiskRows
         var delta = _delta.AsSpan(offset, NodeStride);
         var gamma = _gamma.AsSpan(offset, NodeStride);
         var vega = _vega.AsSpan(offset, NodeStride);
-        loss.Clear();
-        delta.Clear();
-        gamma.Clear();
-        vega.Clear();
         var points = scan.Points;
         var m = inst.Multiplier;
         if (inst.Kind == InstrumentKind.Future)
@@ -151,6 +163,10 @@ public sealed class RiskArrayTable : InstrumentRiskRows
                 delta[s] = m;
             }
 
+            gamma.Clear();
+            vega.Clear();
+            _centreVol[instrument] = 0;
+            _centreVanna[instrument] = 0;
             SetFutureCentre(instrument, m);
         }
         else
@@ -158,6 +174,11 @@ public sealed class RiskArrayTable : InstrumentRiskRows
             var smile = market.Smile(instrument);
             if (smile is null)
             {
+                // A failed build leaves the row zeroed, not half stale.
+                loss.Clear();
+                delta.Clear();
+                gamma.Clear();
+                vega.Clear();
                 ThrowHelper.InstrumentState("no vol smile for the option", instrument);
             }
 
@@ -165,18 +186,32 @@ public sealed class RiskArrayTable : InstrumentRiskRows
             var rate = market.Rate;
             var vol = smile.Vol(forward, inst.Strike);
             var now = Black76.Greeks(inst.IsCall, forward, inst.Strike, t, rate, vol);
-            var aged = t - scan.LookAheadYears;
+
+            // Every node: the same Black-76 values as Greeks at (Fₛ, K, T − look-ahead, r, σₛ), the
+            // price landing in the loss row and turned into the weighted loss in place.
+            var forwards = _nodeForward.AsSpan(0, nodes);
+            var vols = _nodeVol.AsSpan(0, nodes);
+            scan.ShockedPrices(forward, forwards);
+            scan.ShockedVols(vol, t, vols);
+            Black76.NodeGreeks(inst.IsCall, inst.Strike, t - scan.LookAheadYears, rate, forwards, vols, loss, delta, gamma, vega);
             for (var s = 0; s < nodes; s++)
             {
-                var node = Black76.Greeks(inst.IsCall, scan.ShockedPrice(s, forward), inst.Strike, aged, rate, scan.ShockedVol(s, vol, t));
-                loss[s] = -(node.Price - now.Price) * m * points[s].Weight;
-                delta[s] = node.Delta * m;
-                gamma[s] = node.Gamma * m;
-                vega[s] = node.Vega * m;
+                loss[s] = -(loss[s] - now.Price) * m * points[s].Weight;
+                delta[s] *= m;
+                gamma[s] *= m;
+                vega[s] *= m;
             }
 
+            gamma[nodes..].Clear();
+            vega[nodes..].Clear();
+            _centreVol[instrument] = vol;
+            _centreVanna[instrument] = now.Vanna;
             SetOptionCentre(instrument, in now, m, _instruments[inst.Underlying].Multiplier);
         }
+
+        // Cells past the node count stay zero (SIMD padding); the first nodes cells were all written.
+        loss[nodes..].Clear();
+        delta[nodes..].Clear();
 
         if (_external[instrument])
         {
