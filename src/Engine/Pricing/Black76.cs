@@ -118,8 +118,9 @@ public static class Black76
     /// Q(|d₁|) (|−d₁| = |d₁|), so one tail serves the price and the delta; the price needs only one of
     /// N(d₂) (x ≤ 0) and N(−d₂) (x &gt; 0), from Q(|d₂|). Every kept value is then formed by the same
     /// operations in the same order as <see cref="Greeks"/> and <see cref="UndiscountedOutOfTheMoney"/>;
-    /// theta, vanna and volga are not computed. Two tails, one density and one logarithm per node
-    /// instead of three tails, one density, one logarithm and a discount factor.
+    /// theta, vanna and volga are not computed. ln(F/K) depends on F and K only, so consecutive nodes
+    /// on the same shocked price (vol up, unchanged, down) share it. Two tails, one density and at most
+    /// one logarithm per node instead of three tails, one density, one logarithm and a discount factor.
     /// </remarks>
     internal static void NodeGreeks(
         bool isCall,
@@ -146,6 +147,11 @@ public static class Black76
         var df = Math.Exp(-rate * t);
         var sqrtT = Math.Sqrt(t);
         var strikePositive = strike > 0;
+
+        // ln(F/K) of the previous priced node: scans put several vol shocks on one shocked price, and
+        // LogMoneyness is a function of F and K alone (equal positive doubles have equal bits).
+        var lastForward = double.NaN;
+        var lastX = double.NaN;
         for (var s = 0; s < n; s++)
         {
             var forward = forwards[s];
@@ -169,7 +175,13 @@ public static class Black76
                 continue;
             }
 
-            var x = LogMoneyness(forward, strike);
+            if (forward != lastForward)
+            {
+                lastForward = forward;
+                lastX = LogMoneyness(forward, strike);
+            }
+
+            var x = lastX;
             var d1 = (x / sd) + (0.5 * sd);
             var d2 = (x / sd) - (0.5 * sd);
 

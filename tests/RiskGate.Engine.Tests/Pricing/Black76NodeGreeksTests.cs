@@ -30,7 +30,8 @@ public class Black76NodeGreeksTests
             var rate = Rate(rng);
             for (var s = 0; s < NodesPerOption; s++)
             {
-                forwards[s] = Forward(rng, strike);
+                // A third of the nodes repeat the previous price with another vol, as scans do.
+                forwards[s] = s > 0 && rng.Next(3) == 0 ? forwards[s - 1] : Forward(rng, strike);
                 vols[s] = Vol(rng);
             }
 
