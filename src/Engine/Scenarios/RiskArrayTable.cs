@@ -124,7 +124,9 @@ public sealed class RiskArrayTable : InstrumentRiskRows
     /// As <see cref="Build(int, ScanParameters, MarketSnapshot)"/>, at a valuation time
     /// <paramref name="elapsedYears"/> (&gt;= 0) after the one the instrument table's expiries refer to:
     /// options are priced with <c>ExpiryYears − elapsedYears</c> left (an expired option is worth its
-    /// intrinsic value). The incremental path's anchors use it as time advances. Allocates nothing.
+    /// intrinsic value). The incremental path's anchors use it as time advances. The nodes are priced
+    /// by <see cref="Black76.NodeGreeks"/> (each value bit for bit <see cref="Black76.Greeks"/> at the
+    /// node, at a fraction of the cost), the centre by <see cref="Black76.Greeks"/>. Allocates nothing.
     /// </summary>
     public void BuildAt(int instrument, ScanParameters scan, MarketSnapshot market, double elapsedYears)
     {
