@@ -140,73 +140,99 @@ public static class Black76
         delta = delta[..n];
         gamma = gamma[..n];
         vega = vega[..n];
-
-        // Per option, exactly as Greeks forms them at every node.
         var sharedNaN = double.IsNaN(strike) || double.IsNaN(timeToExpiry) || double.IsNaN(rate);
         var t = timeToExpiry > 0 ? timeToExpiry : 0.0;
         var df = Math.Exp(-rate * t);
         var sqrtT = Math.Sqrt(t);
         var strikePositive = strike > 0;
-
-        // ln(F/K) of the previous priced node: scans put several vol shocks on one shocked price, and
-        // LogMoneyness is a function of F and K alone (equal positive doubles have equal bits).
         var lastForward = double.NaN;
         var lastX = double.NaN;
         for (var s = 0; s < n; s++)
         {
             var forward = forwards[s];
-            var vol = vols[s];
-            if (sharedNaN || double.IsNaN(forward) || double.IsNaN(vol))
+            var kind = EvaluateNode(forward, vols[s], strike, strikePositive, sharedNaN, df, sqrtT, ref lastForward, ref lastX, out var otm, out var cdfD1, out var cdfMinusD1, out var nodeGamma, out var nodeVega);
+            switch (kind)
             {
-                price[s] = delta[s] = gamma[s] = vega[s] = double.NaN;
-                continue;
+                case NodeKind.NaN:
+                    price[s] = delta[s] = gamma[s] = vega[s] = double.NaN;
+                    break;
+                case NodeKind.Intrinsic:
+                    price[s] = df * Intrinsic(isCall, forward, strike);
+                    delta[s] = IntrinsicDelta(isCall, forward, strike, df);
+                    gamma[s] = 0.0;
+                    vega[s] = 0.0;
+                    break;
+                default:
+                    price[s] = df * (otm + Intrinsic(isCall, forward, strike));
+                    delta[s] = isCall ? df * cdfD1 : -df * cdfMinusD1;
+                    gamma[s] = nodeGamma;
+                    vega[s] = nodeVega;
+                    break;
             }
+        }
+    }
 
-            var sd = vol > 0 ? vol * sqrtT : 0.0;
-            if (sd < MinStdDev || !(forward > 0) || !strikePositive)
+    /// <summary>
+    /// <see cref="NodeGreeks"/> of the call and the put of one strike, expiry and rate at the same nodes
+    /// in one pass: everything but the intrinsic value and the delta's tail is the same for both (the
+    /// out-of-the-money premium, the tails, φ(d₁)), and gamma and vega are equal, so
+    /// <paramref name="gamma"/> and <paramref name="vega"/> serve both. Each value is bit for bit
+    /// <see cref="Greeks"/> of its option at the node. Same span rules as <see cref="NodeGreeks"/>.
+    /// </summary>
+    internal static void NodeGreeksCallPut(
+        double strike,
+        double timeToExpiry,
+        double rate,
+        ReadOnlySpan<double> forwards,
+        ReadOnlySpan<double> vols,
+        Span<double> callPrice,
+        Span<double> callDelta,
+        Span<double> putPrice,
+        Span<double> putDelta,
+        Span<double> gamma,
+        Span<double> vega)
+    {
+        var n = forwards.Length;
+        vols = vols[..n];
+        callPrice = callPrice[..n];
+        callDelta = callDelta[..n];
+        putPrice = putPrice[..n];
+        putDelta = putDelta[..n];
+        gamma = gamma[..n];
+        vega = vega[..n];
+        var sharedNaN = double.IsNaN(strike) || double.IsNaN(timeToExpiry) || double.IsNaN(rate);
+        var t = timeToExpiry > 0 ? timeToExpiry : 0.0;
+        var df = Math.Exp(-rate * t);
+        var sqrtT = Math.Sqrt(t);
+        var strikePositive = strike > 0;
+        var lastForward = double.NaN;
+        var lastX = double.NaN;
+        for (var s = 0; s < n; s++)
+        {
+            var forward = forwards[s];
+            var kind = EvaluateNode(forward, vols[s], strike, strikePositive, sharedNaN, df, sqrtT, ref lastForward, ref lastX, out var otm, out var cdfD1, out var cdfMinusD1, out var nodeGamma, out var nodeVega);
+            switch (kind)
             {
-                price[s] = df * Intrinsic(isCall, forward, strike);
-                var itm = isCall ? forward > strike : forward < strike;
-                var atm = forward == strike;
-                var step = itm ? df : (atm ? 0.5 * df : 0.0);
-                delta[s] = isCall ? step : -step;
-                gamma[s] = 0.0;
-                vega[s] = 0.0;
-                continue;
+                case NodeKind.NaN:
+                    callPrice[s] = callDelta[s] = putPrice[s] = putDelta[s] = gamma[s] = vega[s] = double.NaN;
+                    break;
+                case NodeKind.Intrinsic:
+                    callPrice[s] = df * Intrinsic(true, forward, strike);
+                    putPrice[s] = df * Intrinsic(false, forward, strike);
+                    callDelta[s] = IntrinsicDelta(true, forward, strike, df);
+                    putDelta[s] = IntrinsicDelta(false, forward, strike, df);
+                    gamma[s] = 0.0;
+                    vega[s] = 0.0;
+                    break;
+                default:
+                    callPrice[s] = df * (otm + Intrinsic(true, forward, strike));
+                    putPrice[s] = df * (otm + Intrinsic(false, forward, strike));
+                    callDelta[s] = df * cdfD1;
+                    putDelta[s] = -df * cdfMinusD1;
+                    gamma[s] = nodeGamma;
+                    vega[s] = nodeVega;
+                    break;
             }
-
-            if (forward != lastForward)
-            {
-                lastForward = forward;
-                lastX = LogMoneyness(forward, strike);
-            }
-
-            var x = lastX;
-            var d1 = (x / sd) + (0.5 * sd);
-            var d2 = (x / sd) - (0.5 * sd);
-
-            // NormalDistribution.Cdf(y) is Q(|y|) reflected when y > 0; here for y = ±d₁ and ±d₂.
-            var q1 = NormalDistribution.UpperTail(Math.Abs(d1));
-            var q2 = NormalDistribution.UpperTail(Math.Abs(d2));
-            var cdfD1 = d1 > 0 ? 1.0 - q1 : q1;
-            var cdfMinusD1 = -d1 > 0 ? 1.0 - q1 : q1;
-            var otm = x <= 0
-                ? (forward * cdfD1) - (strike * (d2 > 0 ? 1.0 - q2 : q2))
-                : (strike * (-d2 > 0 ? 1.0 - q2 : q2)) - (forward * cdfMinusD1);
-            otm = otm > 0 ? otm : 0.0;
-            price[s] = df * (otm + Intrinsic(isCall, forward, strike));
-            delta[s] = isCall ? df * cdfD1 : -df * cdfMinusD1;
-
-            var pdf = NormalDistribution.Pdf(d1);
-            if (pdf == 0)
-            {
-                gamma[s] = 0.0;
-                vega[s] = 0.0;
-                continue;
-            }
-
-            gamma[s] = df * pdf / (forward * sd);
-            vega[s] = df * forward * pdf * sqrtT;
         }
     }
 
@@ -237,6 +263,97 @@ public static class Black76
             ? (forward * NormalDistribution.Cdf(d1)) - (strike * NormalDistribution.Cdf(d2))
             : (strike * NormalDistribution.Cdf(-d2)) - (forward * NormalDistribution.Cdf(-d1));
         return value > 0 ? value : 0.0;
+    }
+
+    /// <summary>Which path of <see cref="Greeks"/> a node takes.</summary>
+    private enum NodeKind : byte
+    {
+        /// <summary>A NaN input: every output is NaN.</summary>
+        NaN,
+
+        /// <summary>T ≤ 0, σ√T below <see cref="MinStdDev"/>, F ≤ 0 or K ≤ 0: discounted intrinsic value, step delta.</summary>
+        Intrinsic,
+
+        /// <summary>Priced from the tails.</summary>
+        Priced,
+    }
+
+    /// <summary>
+    /// One node of <see cref="NodeGreeks"/>: which path of <see cref="Greeks"/> it takes and, when priced,
+    /// the option-independent values, each formed exactly as <see cref="Greeks"/> and
+    /// <see cref="UndiscountedOutOfTheMoney"/> form them: the out-of-the-money premium, N(d₁), N(−d₁)
+    /// (both from the one tail Q(|d₁|)), and gamma and vega (0 where φ(d₁) = 0). <paramref name="lastForward"/>
+    /// and <paramref name="lastX"/> carry ln(F/K) from node to node.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static NodeKind EvaluateNode(
+        double forward,
+        double vol,
+        double strike,
+        bool strikePositive,
+        bool sharedNaN,
+        double df,
+        double sqrtT,
+        ref double lastForward,
+        ref double lastX,
+        out double otm,
+        out double cdfD1,
+        out double cdfMinusD1,
+        out double gamma,
+        out double vega)
+    {
+        otm = cdfD1 = cdfMinusD1 = gamma = vega = 0.0;
+        if (sharedNaN || double.IsNaN(forward) || double.IsNaN(vol))
+        {
+            return NodeKind.NaN;
+        }
+
+        var sd = vol > 0 ? vol * sqrtT : 0.0;
+        if (sd < MinStdDev || !(forward > 0) || !strikePositive)
+        {
+            return NodeKind.Intrinsic;
+        }
+
+        // ln(F/K) is a function of F and K alone; scans put several vol shocks on one shocked price
+        // (equal positive doubles have equal bits).
+        if (forward != lastForward)
+        {
+            lastForward = forward;
+            lastX = LogMoneyness(forward, strike);
+        }
+
+        var x = lastX;
+        var d1 = (x / sd) + (0.5 * sd);
+        var d2 = (x / sd) - (0.5 * sd);
+
+        // NormalDistribution.Cdf(y) is Q(|y|) reflected when y > 0; here for y = ±d₁ and ±d₂.
+        var q1 = NormalDistribution.UpperTail(Math.Abs(d1));
+        var q2 = NormalDistribution.UpperTail(Math.Abs(d2));
+        cdfD1 = d1 > 0 ? 1.0 - q1 : q1;
+        cdfMinusD1 = -d1 > 0 ? 1.0 - q1 : q1;
+        var value = x <= 0
+            ? (forward * cdfD1) - (strike * (d2 > 0 ? 1.0 - q2 : q2))
+            : (strike * (-d2 > 0 ? 1.0 - q2 : q2)) - (forward * cdfMinusD1);
+        otm = value > 0 ? value : 0.0;
+
+        var pdf = NormalDistribution.Pdf(d1);
+        if (pdf != 0)
+        {
+            gamma = df * pdf / (forward * sd);
+            vega = df * forward * pdf * sqrtT;
+        }
+
+        return NodeKind.Priced;
+    }
+
+    // The σ√T → 0 delta of Greeks: D·1{in the money}, ±D/2 at the money.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double IntrinsicDelta(bool isCall, double forward, double strike, double df)
+    {
+        var itm = isCall ? forward > strike : forward < strike;
+        var atm = forward == strike;
+        var step = itm ? df : (atm ? 0.5 * df : 0.0);
+        return isCall ? step : -step;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

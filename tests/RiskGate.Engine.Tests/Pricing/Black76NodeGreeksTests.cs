@@ -56,6 +56,76 @@ public class Black76NodeGreeksTests
         Assert.True(branches.AtTheMoney > 1_000, "F = K: " + branches.AtTheMoney);
     }
 
+    [Fact]
+    public void NodeGreeksCallPut_SeededRandomGrid_EqualGreeksOfCallAndPutBitForBit()
+    {
+        var rng = new Random(7_240_365);
+        var forwards = new double[NodesPerOption];
+        var vols = new double[NodesPerOption];
+        var callPrice = new double[NodesPerOption];
+        var callDelta = new double[NodesPerOption];
+        var putPrice = new double[NodesPerOption];
+        var putDelta = new double[NodesPerOption];
+        var gamma = new double[NodesPerOption];
+        var vega = new double[NodesPerOption];
+        var compared = 0;
+        for (var option = 0; option < 20_000; option++)
+        {
+            var strike = Strike(rng);
+            var t = Expiry(rng);
+            var rate = Rate(rng);
+            for (var s = 0; s < NodesPerOption; s++)
+            {
+                forwards[s] = s > 0 && rng.Next(3) == 0 ? forwards[s - 1] : Forward(rng, strike);
+                vols[s] = Vol(rng);
+            }
+
+            Black76.NodeGreeksCallPut(strike, t, rate, forwards, vols, callPrice, callDelta, putPrice, putDelta, gamma, vega);
+            for (var s = 0; s < NodesPerOption; s++)
+            {
+                var call = Black76.Greeks(true, forwards[s], strike, t, rate, vols[s]);
+                var put = Black76.Greeks(false, forwards[s], strike, t, rate, vols[s]);
+                AssertSameBits(call, callPrice[s], callDelta[s], gamma[s], vega[s], true, forwards[s], strike, t, rate, vols[s]);
+                AssertSameBits(put, putPrice[s], putDelta[s], gamma[s], vega[s], false, forwards[s], strike, t, rate, vols[s]);
+                compared++;
+            }
+        }
+
+        Assert.Equal(20_000 * NodesPerOption, compared);
+    }
+
+    [Theory]
+    [InlineData(100.0, 100.0, 0.5, 0.03, 0.2)] // why: at the money
+    [InlineData(100.0, 99.0, 0.5, 0.03, 0.2)] // why: x > 0
+    [InlineData(1.0, 1e6, 1.0, 0.0, 0.2)] // why: both tails underflow
+    [InlineData(100.0, 100.0, 1.0, 0.0, 1e300)] // why: φ(d₁) = 0
+    [InlineData(100.0, 90.0, 0.0, 0.05, 0.2)] // why: t = 0: intrinsic of each
+    [InlineData(100.0, 100.0, 1.0, 0.05, 0.0)] // why: σ = 0 at the money: +D/2 and −D/2
+    [InlineData(-5.0, 90.0, 1.0, 0.05, 0.2)] // why: negative F
+    [InlineData(100.0, -10.0, 1.0, 0.05, 0.2)] // why: negative K
+    [InlineData(double.NaN, 100.0, 1.0, 0.05, 0.2)] // why: NaN forward
+    [InlineData(100.0, double.NaN, 1.0, 0.05, 0.2)] // why: NaN strike
+    [InlineData(100.0, 100.0, double.NaN, 0.05, 0.2)] // why: NaN expiry
+    [InlineData(100.0, 100.0, 1.0, double.NaN, 0.2)] // why: NaN rate
+    [InlineData(100.0, 100.0, 1.0, 0.05, double.NaN)] // why: NaN vol
+    [InlineData(100.0, 90.0, 1000.0, -1.0, 0.2)] // why: e^{−rT} overflows
+    public void NodeGreeksCallPut_NamedEdgeCase_EqualsGreeksBitForBit(double forward, double strike, double t, double rate, double vol)
+    {
+        double[] forwards = [forward * 0.9, forward, forward, 100.0];
+        double[] vols = [0.3, vol, 0.25, vol];
+        var o = new double[6 * 4];
+
+        Black76.NodeGreeksCallPut(strike, t, rate, forwards, vols, o.AsSpan(0, 4), o.AsSpan(4, 4), o.AsSpan(8, 4), o.AsSpan(12, 4), o.AsSpan(16, 4), o.AsSpan(20, 4));
+
+        for (var s = 0; s < 4; s++)
+        {
+            var call = Black76.Greeks(true, forwards[s], strike, t, rate, vols[s]);
+            var put = Black76.Greeks(false, forwards[s], strike, t, rate, vols[s]);
+            AssertSameBits(call, o[s], o[4 + s], o[16 + s], o[20 + s], true, forwards[s], strike, t, rate, vols[s]);
+            AssertSameBits(put, o[8 + s], o[12 + s], o[16 + s], o[20 + s], false, forwards[s], strike, t, rate, vols[s]);
+        }
+    }
+
     [Theory]
     [InlineData(true, 100.0, 100.0, 0.5, 0.03, 0.2)] // why: at the money, x = 0 takes the N(d₁), N(d₂) branch
     [InlineData(false, 100.0, 100.0, 0.5, 0.03, 0.2)] // why: the put at the money, delta from N(−d₁)
