@@ -204,17 +204,116 @@ public sealed class RiskArrayTable : InstrumentRiskRows
                 vega[s] *= m;
             }
 
-            gamma[nodes..].Clear();
-            vega[nodes..].Clear();
-            _centreVol[instrument] = vol;
-            _centreVanna[instrument] = now.Vanna;
-            SetOptionCentre(instrument, in now, m, _instruments[inst.Underlying].Multiplier);
+            CompleteOption(instrument, nodes, vol, in now, m);
         }
 
-        // Cells past the node count stay zero (SIMD padding); the first nodes cells were all written.
-        loss[nodes..].Clear();
-        delta[nodes..].Clear();
+        Complete(instrument, nodes);
+    }
 
+    /// <summary>
+    /// Builds a call and a put on the same future with the same strike and expiry whose smiles give the
+    /// same vol exactly as <see cref="BuildAt"/> of the call and then of the put would, bit for bit, but
+    /// prices both at every node in one pass (<see cref="Black76.NodeGreeksCallPut"/>: half the
+    /// transcendental functions). Returns false, having changed nothing, when the two are not such a
+    /// pair or when either build would throw; the caller then builds them one by one. Allocates nothing.
+    /// </summary>
+    internal bool TryBuildCallPutAt(int call, int put, ScanParameters scan, MarketSnapshot market, double elapsedYears)
+    {
+        if (scan is null || market is null || !(elapsedYears >= 0) || !double.IsFinite(elapsedYears))
+        {
+            return false;
+        }
+
+        ref readonly var c = ref _instruments[call];
+        ref readonly var p = ref _instruments[put];
+        var nodes = scan.Count;
+        if (!c.IsOption || !p.IsOption || !c.IsCall || p.IsCall || c.Underlying != p.Underlying
+            || BitConverter.DoubleToInt64Bits(c.Strike) != BitConverter.DoubleToInt64Bits(p.Strike)
+            || BitConverter.DoubleToInt64Bits(c.ExpiryYears) != BitConverter.DoubleToInt64Bits(p.ExpiryYears)
+            || nodes > NodeStride
+            || (_external[call] && _nodeCount[call] != nodes)
+            || (_external[put] && _nodeCount[put] != nodes))
+        {
+            return false;
+        }
+
+        var forward = market.Price(c.Underlying);
+        var callSmile = market.Smile(call);
+        var putSmile = market.Smile(put);
+        if (double.IsNaN(forward) || callSmile is null || putSmile is null)
+        {
+            return false;
+        }
+
+        // BuildAt reads each option's vol from its own smile: one shared smile gives one vol; two smiles
+        // must agree to the bit.
+        var strike = c.Strike;
+        var vol = callSmile.Vol(forward, strike);
+        if (!ReferenceEquals(callSmile, putSmile) && BitConverter.DoubleToInt64Bits(putSmile.Vol(forward, strike)) != BitConverter.DoubleToInt64Bits(vol))
+        {
+            return false;
+        }
+
+        var t = c.ExpiryYears - elapsedYears;
+        var rate = market.Rate;
+        var callNow = Black76.Greeks(true, forward, strike, t, rate, vol);
+        var putNow = Black76.Greeks(false, forward, strike, t, rate, vol);
+        var forwards = _nodeForward.AsSpan(0, nodes);
+        var vols = _nodeVol.AsSpan(0, nodes);
+        scan.ShockedPrices(forward, forwards);
+        scan.ShockedVols(vol, t, vols);
+        var callLoss = _loss.AsSpan(call * NodeStride, NodeStride);
+        var callDelta = _delta.AsSpan(call * NodeStride, NodeStride);
+        var callGamma = _gamma.AsSpan(call * NodeStride, NodeStride);
+        var callVega = _vega.AsSpan(call * NodeStride, NodeStride);
+        var putLoss = _loss.AsSpan(put * NodeStride, NodeStride);
+        var putDelta = _delta.AsSpan(put * NodeStride, NodeStride);
+        var putGamma = _gamma.AsSpan(put * NodeStride, NodeStride);
+        var putVega = _vega.AsSpan(put * NodeStride, NodeStride);
+        Black76.NodeGreeksCallPut(strike, t - scan.LookAheadYears, rate, forwards, vols, callLoss, callDelta, putLoss, putDelta, callGamma, callVega);
+        var points = scan.Points;
+        var mc = c.Multiplier;
+        var mp = p.Multiplier;
+        for (var s = 0; s < nodes; s++)
+        {
+            var w = points[s].Weight;
+            callLoss[s] = -(callLoss[s] - callNow.Price) * mc * w;
+            putLoss[s] = -(putLoss[s] - putNow.Price) * mp * w;
+            callDelta[s] *= mc;
+            putDelta[s] *= mp;
+            var gamma = callGamma[s];
+            var vega = callVega[s];
+            callGamma[s] = gamma * mc;
+            putGamma[s] = gamma * mp;
+            callVega[s] = vega * mc;
+            putVega[s] = vega * mp;
+        }
+
+        CompleteOption(call, nodes, vol, in callNow, mc);
+        Complete(call, nodes);
+        CompleteOption(put, nodes, vol, in putNow, mp);
+        Complete(put, nodes);
+        return true;
+    }
+
+    // An option's rows past the node count and its centre values.
+    private void CompleteOption(int instrument, int nodes, double vol, in OptionGreeks now, double multiplier)
+    {
+        var offset = instrument * NodeStride;
+        _gamma.AsSpan(offset + nodes, NodeStride - nodes).Clear();
+        _vega.AsSpan(offset + nodes, NodeStride - nodes).Clear();
+        _centreVol[instrument] = vol;
+        _centreVanna[instrument] = now.Vanna;
+        SetOptionCentre(instrument, in now, multiplier, _instruments[_instruments[instrument].Underlying].Multiplier);
+    }
+
+    // Every instrument's end of a build: losses and deltas past the node count (SIMD padding) zero, the
+    // first nodes cells having all been written; an external array replaces the losses.
+    private void Complete(int instrument, int nodes)
+    {
+        var offset = instrument * NodeStride;
+        _loss.AsSpan(offset + nodes, NodeStride - nodes).Clear();
+        _delta.AsSpan(offset + nodes, NodeStride - nodes).Clear();
         if (_external[instrument])
         {
             if (_nodeCount[instrument] != nodes)
@@ -222,7 +321,7 @@ public sealed class RiskArrayTable : InstrumentRiskRows
                 ThrowHelper.InstrumentState("external risk array does not have one value per scan node", instrument);
             }
 
-            _externalLoss.AsSpan(offset, NodeStride).CopyTo(loss);
+            _externalLoss.AsSpan(offset, NodeStride).CopyTo(_loss.AsSpan(offset, NodeStride));
             var composite = _externalDelta[instrument];
             if (!double.IsNaN(composite))
             {

@@ -14,13 +14,15 @@ namespace RiskGate.Engine.Tests.Market;
 /// </summary>
 public class MarketStateReanchorTests
 {
-    [Fact]
-    public void Reanchor_EveryScanAndTime_AnchorRowsEqualPreviousLoopBitForBit()
+    [Theory]
+    [InlineData(false)] // why: calls listed before their puts (priced as pairs)
+    [InlineData(true)] // why: puts listed first (pairs found the other way round)
+    public void Reanchor_EveryScanAndTime_AnchorRowsEqualPreviousLoopBitForBit(bool putFirst)
     {
         var compared = 0;
         foreach (var scan in RiskArrayTableTests.BitScans())
         {
-            var (table, snapshot) = RiskArrayTableTests.WideBook(0.04);
+            var (table, snapshot) = RiskArrayTableTests.WideBook(0.04, putFirst);
             var options = new MarginOptions([new GroupRiskParameters(scan, 300, 100)], []);
             var market = new MarketState(table, options, snapshot, ReanchorPolicy.Default, 0, 5);
             market.ReanchorAll();

@@ -247,6 +247,109 @@ public class RiskArrayTableTests
         Assert.Equal(2 * 6 * 3 * WideBookInstruments, compared);
     }
 
+    [Theory]
+    [InlineData(false)] // why: call listed before its put
+    [InlineData(true)] // why: put listed first
+    public void TryBuildCallPutAt_EveryListedPair_EqualsPreviousImplementationOfBothBitForBit(bool putFirst)
+    {
+        var pairs = 0;
+        var refused = 0;
+        foreach (var rate in new[] { 0.04, -0.01 })
+        {
+            var (table, market) = WideBook(rate, putFirst);
+            var arrays = new RiskArrayTable(table, 31);
+            foreach (var scan in BitScans())
+            {
+                foreach (var elapsed in new[] { 0.0, 0.004, 0.6 })
+                {
+                    // Each expiry: the future, then 13 strikes of two options each.
+                    for (var first = 1; first < table.Count; first += 2)
+                    {
+                        if (!table[first].IsOption)
+                        {
+                            first--;
+                            continue;
+                        }
+
+                        var call = putFirst ? first + 1 : first;
+                        var put = putFirst ? first : first + 1;
+                        var sameVol = BitConverter.DoubleToInt64Bits(market.Smile(call)!.Vol(1, 1)) == BitConverter.DoubleToInt64Bits(market.Smile(put)!.Vol(1, 1));
+                        var built = arrays.TryBuildCallPutAt(call, put, scan, market, elapsed);
+                        Assert.Equal(sameVol, built);
+                        if (built)
+                        {
+                            pairs++;
+                        }
+                        else
+                        {
+                            refused++;
+                            arrays.BuildAt(call, scan, market, elapsed);
+                            arrays.BuildAt(put, scan, market, elapsed);
+                        }
+
+                        AssertRowBits(ReferenceRiskArrays.Build(table, call, scan, market, elapsed, arrays.NodeStride), arrays, call, false);
+                        AssertRowBits(ReferenceRiskArrays.Build(table, put, scan, market, elapsed, arrays.NodeStride), arrays, put, false);
+                        Assert.Equal(scan.Count, arrays.NodeCount(put));
+                    }
+                }
+            }
+        }
+
+        // Four expiries pair (shared SVI smile or equal flat smiles); the fifth's smiles differ.
+        Assert.Equal(2 * 6 * 3 * 4 * 13, pairs);
+        Assert.Equal(2 * 6 * 3 * 1 * 13, refused);
+    }
+
+    [Fact]
+    public void TryBuildCallPutAt_NotAPairOrABuildThatWouldThrow_ReturnsFalseAndChangesNothing()
+    {
+        var (table, market) = WideBook(0.04);
+        var scan = BitScans()[2];
+        var arrays = new RiskArrayTable(table, 16);
+        var future = 0;
+        var call = 1;
+        var put = 2;
+        var otherStrikePut = 4;
+        Assert.True(table[call].IsCall && !table[put].IsCall && !table[otherStrikePut].IsCall);
+        var before = Snapshot(arrays, call, put);
+
+        Assert.False(arrays.TryBuildCallPutAt(put, call, scan, market, 0)); // why: the call must come first
+        Assert.False(arrays.TryBuildCallPutAt(call, call, scan, market, 0)); // why: two calls
+        Assert.False(arrays.TryBuildCallPutAt(future, put, scan, market, 0)); // why: a future
+        Assert.False(arrays.TryBuildCallPutAt(call, otherStrikePut, scan, market, 0)); // why: another strike
+        Assert.False(arrays.TryBuildCallPutAt(call, 1 + 27 + 1, scan, market, 0)); // why: another expiry's put
+        Assert.False(arrays.TryBuildCallPutAt(call, put, scan, market, -1)); // why: BuildAt would throw on the time
+        Assert.False(arrays.TryBuildCallPutAt(call, put, BitScans()[0], market, 0)); // why: 31 nodes in a 16-node table
+        var noSmile = new MarketSnapshot(WideBookInstruments) { Rate = 0.04 };
+        noSmile.SetPrice(future, market.Price(future));
+        Assert.False(arrays.TryBuildCallPutAt(call, put, scan, noSmile, 0)); // why: BuildAt would throw on the smile
+        Assert.False(arrays.TryBuildCallPutAt(call, put, scan, new MarketSnapshot(WideBookInstruments), 0)); // why: no price
+        arrays.SetExternal(put, new double[15]);
+        before = Snapshot(arrays, call, put);
+        Assert.False(arrays.TryBuildCallPutAt(call, put, scan, market, 0)); // why: external array of the wrong length
+
+        Assert.Equal(before, Snapshot(arrays, call, put));
+    }
+
+    [Fact]
+    public void TryBuildCallPutAt_AfterWarmUp_AllocatesNothing()
+    {
+        var (table, market) = WideBook(0.04);
+        var scan = BitScans()[0];
+        var arrays = new RiskArrayTable(table, 31);
+        Assert.True(arrays.TryBuildCallPutAt(1, 2, scan, market, 0.004));
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var n = 0; n < 10_000; n++)
+        {
+            if (!arrays.TryBuildCallPutAt(1 + 2 * (n % 13), 2 + 2 * (n % 13), scan, market, 0.004))
+            {
+                Assert.Fail("pair refused");
+            }
+        }
+
+        Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+    }
+
     [Fact]
     public void BuildAt_ExternalArray_KeepsSuppliedLossesAndPreviousGreeksBitForBit()
     {
@@ -316,11 +419,13 @@ public class RiskArrayTableTests
     }
 
     // Futures of five expiries (one shorter than a day's look-ahead), 13 strikes from e^−2.7 to e^2.7
-    // of the forward (at the money exactly included), calls and puts; SVI, flat and near-zero flat smiles
-    // (the last puts shocked vols on the MinVol floor).
+    // of the forward (at the money exactly included), a call and a put each, listed next to each other
+    // (put first when asked); puts of every other strike have a smaller multiplier. Smiles: one SVI
+    // shared by call and put; equal flat smiles, one object each; near-zero flat smiles that differ
+    // between call and put (no pair; the shocked vols sit on the MinVol floor).
     private const int WideBookInstruments = 5 * (1 + 26);
 
-    internal static (InstrumentTable Table, MarketSnapshot Market) WideBook(double rate)
+    internal static (InstrumentTable Table, MarketSnapshot Market) WideBook(double rate, bool putFirst = false)
     {
         var table = new InstrumentTable(WideBookInstruments, 1);
         var market = new MarketSnapshot(WideBookInstruments) { Rate = rate };
@@ -331,19 +436,26 @@ public class RiskArrayTableTests
             var price = 5000 * (1 + 0.1 * e);
             var f = table.AddFuture(0, t, e == 2 ? 10 : 50, 0.25);
             market.SetPrice(f, price);
-            VolSmile smile = (e % 3) switch
+            VolSmile callSmile = (e % 3) switch
             {
                 0 => new SviSmile(t, 0.01, 0.1, -0.5, 0.0, 0.2),
                 1 => new FlatSmile(0.25, t),
                 _ => new FlatSmile(0.0003, t),
             };
+            var putSmile = (e % 3) switch
+            {
+                0 => callSmile,
+                1 => new FlatSmile(0.25, t),
+                _ => new FlatSmile(0.0004, t),
+            };
             for (var j = -6; j <= 6; j++)
             {
                 var strike = j == 0 ? price : Math.Round(price * Math.Exp(0.45 * j), 2);
-                foreach (var isCall in new[] { true, false })
+                for (var side = 0; side < 2; side++)
                 {
-                    var option = table.AddOption(f, isCall, strike, t, 50, 0.05);
-                    market.SetSmile(option, smile);
+                    var isCall = (side == 0) != putFirst;
+                    var option = table.AddOption(f, isCall, strike, t, isCall || j % 2 == 0 ? 50 : 20, 0.05);
+                    market.SetSmile(option, isCall ? callSmile : putSmile);
                 }
             }
         }
@@ -374,6 +486,21 @@ public class RiskArrayTableTests
             new ScanParameters(Spans.Span16(3, 0.3), 0.08, ScanRangeKind.Relative, 0.1, ScanRangeKind.Absolute, 2 / 365.0),
             new ScanParameters(custom, 0.1, ScanRangeKind.Relative, 0.5, ScanRangeKind.Relative, 1.0, 0.7, 2.0),
         ];
+    }
+
+    private static double[] Snapshot(RiskArrayTable arrays, int a, int b)
+    {
+        var cells = new List<double>();
+        foreach (var i in new[] { a, b })
+        {
+            cells.AddRange(arrays.Losses(i).ToArray());
+            cells.AddRange(arrays.Deltas(i).ToArray());
+            cells.AddRange(arrays.Gammas(i).ToArray());
+            cells.AddRange(arrays.Vegas(i).ToArray());
+            cells.AddRange([arrays.Value(i), arrays.CentreDelta(i), arrays.CentreGamma(i), arrays.CentreVega(i), arrays.DeltaEquivalent(i), arrays.CentreVol(i), arrays.CentreVanna(i), arrays.NodeCount(i)]);
+        }
+
+        return [.. cells];
     }
 
     private static void AssertRowBits(ReferenceRiskArrays.Row expected, RiskArrayTable arrays, int instrument, bool external)
