@@ -109,7 +109,8 @@ public static class Black76
     /// <summary>
     /// Price, delta, gamma and vega at many nodes (Fₛ, σₛ) of one option (same strike, expiry and
     /// rate), each bit for bit equal to the same field of <see cref="Greeks"/> at that node, degenerate
-    /// and NaN cases included. Writes element s of each output after reading element s of the inputs,
+    /// cases included; NaN where <see cref="Greeks"/> gives NaN (which NaN bit pattern an operation on
+    /// NaN operands returns depends on the JIT's operand order, for <see cref="Greeks"/> as well). Writes element s of each output after reading element s of the inputs,
     /// so an output may be the span of an input; otherwise they must not overlap. Allocates nothing.
     /// </summary>
     /// <remarks>
