@@ -6,8 +6,9 @@ using RiskGate.Engine.Scenarios;
 namespace RiskGate.Benchmarks.Engine;
 
 /// <summary>
-/// Risk array build by full revaluation: one option (16 SPAN nodes, 17 Black-76 evaluations with
-/// Greeks), one future, and the 16-node option build on a 31-node Deribit-style grid for scale.
+/// Risk array build by full revaluation: one option (16 SPAN nodes: the centre's Black-76 Greeks and
+/// 16 node evaluations of price, delta, gamma and vega), one future, and the same option on the
+/// 31-node Deribit-style grid with a tenor-dependent vol shock for scale.
 /// Twin test: RiskArrayTableTests.Build_BenchmarkBook_MatchesDirectRevaluationAndAllocatesNothing.
 /// </summary>
 [MemoryDiagnoser]

@@ -428,65 +428,30 @@ public sealed class MarketState
     {
         var scan = _options.Groups[group].Scan;
         var elapsed = Math.Max(ElapsedYears, 0.0);
-        var points = scan.Points;
-        var nodes = scan.Count;
-        foreach (var i in _groupInstruments[group])
+
+        // The shocked vols of one option's nodes (scan.ShockedVols: the tenor factor once per option).
+        Span<double> nodeVols = stackalloc double[ScanParameters.MaxPoints];
+        var members = _groupInstruments[group];
+        var m = 0;
+        while (m < members.Length)
         {
-            _arrays.BuildAt(i, scan, _market, elapsed);
-            ref readonly var inst = ref _instruments[i];
-            var n = _groupStride[group];
-            var offset = RowsOffset(i);
-            _arrays.Losses(i)[..n].CopyTo(_rows.AsSpan(offset, n));
-            var dS = _rows.AsSpan(offset + n, n);
-            var gS = _rows.AsSpan(offset + 2 * n, n);
-            var vS = _rows.AsSpan(offset + 3 * n, n);
-            dS.Clear();
-            gS.Clear();
-            vS.Clear();
-            _de0[i] = _arrays.DeltaEquivalent(i);
-            _value0[i] = _arrays.Value(i);
-            if (_arrays.IsExternal(i))
+            // A call and a put of one strike next to each other (as listed) are priced in one pass.
+            var i = members[m];
+            if (m + 1 < members.Length)
             {
-                // An external array cannot be expanded: it is taken as is until the next anchor.
-                _d0[i] = 0;
-                _g0[i] = 0;
-                _v0[i] = 0;
-                _deSlope[i] = 0;
-                _deVolSlope[i] = 0;
-                continue;
-            }
-
-            _d0[i] = _arrays.CentreDelta(i);
-            _g0[i] = _arrays.CentreGamma(i);
-            _v0[i] = _arrays.CentreVega(i);
-            _deSlope[i] = _arrays.CentreGamma(i) / _instruments[inst.Underlying].Multiplier;
-            var delta = _arrays.Deltas(i);
-            var gamma = _arrays.Gammas(i);
-            var vega = _arrays.Vegas(i);
-            double vol = 0;
-            var t = inst.ExpiryYears - elapsed;
-            _deVolSlope[i] = 0;
-            if (inst.IsOption)
-            {
-                var forward = _market.Price(inst.Underlying);
-                vol = _market.Smile(i)!.Vol(forward, inst.Strike);
-
-                // Vanna moves the futures-equivalent delta with the vol (spread charges, credits).
-                var centre = Black76.Greeks(inst.IsCall, forward, inst.Strike, t, _market.Rate, vol);
-                _deVolSlope[i] = centre.Vanna * inst.Multiplier / _instruments[inst.Underlying].Multiplier;
-            }
-
-            for (var s = 0; s < nodes; s++)
-            {
-                var w = points[s].Weight;
-                var k = scan.PriceSlope(s);
-                dS[s] = w * k * delta[s];
-                gS[s] = 0.5 * w * k * k * gamma[s];
-                if (inst.IsOption)
+                var j = members[m + 1];
+                if (_arrays.TryBuildCallPutAt(i, j, scan, _market, elapsed) || _arrays.TryBuildCallPutAt(j, i, scan, _market, elapsed))
                 {
-                    vS[s] = w * VolSlope(scan, s, vol, t) * vega[s];
+                    Anchor(i, group, scan, elapsed, nodeVols);
+                    Anchor(j, group, scan, elapsed, nodeVols);
+                    m += 2;
+                    continue;
                 }
             }
+
+            _arrays.BuildAt(i, scan, _market, elapsed);
+            Anchor(i, group, scan, elapsed, nodeVols);
+            m++;
         }
 
         var futures = _groupFutureCount[group];
@@ -511,6 +476,74 @@ public sealed class MarketState
         LastReanchorReason = reason;
     }
 
+    // One instrument's anchor rows and centre values from its freshly built risk arrays.
+    private void Anchor(int i, int group, ScanParameters scan, double elapsed, Span<double> nodeVols)
+    {
+        var points = scan.Points;
+        var nodes = scan.Count;
+        ref readonly var inst = ref _instruments[i];
+        var n = _groupStride[group];
+        var offset = RowsOffset(i);
+        _arrays.Losses(i)[..n].CopyTo(_rows.AsSpan(offset, n));
+        var dS = _rows.AsSpan(offset + n, n);
+        var gS = _rows.AsSpan(offset + 2 * n, n);
+        var vS = _rows.AsSpan(offset + 3 * n, n);
+        _de0[i] = _arrays.DeltaEquivalent(i);
+        _value0[i] = _arrays.Value(i);
+        if (_arrays.IsExternal(i))
+        {
+            // An external array cannot be expanded: it is taken as is until the next anchor.
+            dS.Clear();
+            gS.Clear();
+            vS.Clear();
+            _d0[i] = 0;
+            _g0[i] = 0;
+            _v0[i] = 0;
+            _deSlope[i] = 0;
+            _deVolSlope[i] = 0;
+            return;
+        }
+
+        _d0[i] = _arrays.CentreDelta(i);
+        _g0[i] = _arrays.CentreGamma(i);
+        _v0[i] = _arrays.CentreVega(i);
+        _deSlope[i] = _arrays.CentreGamma(i) / _instruments[inst.Underlying].Multiplier;
+        var delta = _arrays.Deltas(i);
+        var gamma = _arrays.Gammas(i);
+        var vega = _arrays.Vegas(i);
+        for (var s = 0; s < nodes; s++)
+        {
+            var w = points[s].Weight;
+            var k = scan.PriceSlope(s);
+            dS[s] = w * k * delta[s];
+            gS[s] = 0.5 * w * k * k * gamma[s];
+        }
+
+        if (inst.IsOption)
+        {
+            // The build read σ(F, K) from the smile and priced the centre with it; its vanna moves the
+            // futures-equivalent delta with the vol (spread charges, credits).
+            var vol = _arrays.CentreVol(i);
+            _deVolSlope[i] = _arrays.CentreVanna(i) * inst.Multiplier / _instruments[inst.Underlying].Multiplier;
+            scan.ShockedVols(vol, inst.ExpiryYears - elapsed, nodeVols);
+            for (var s = 0; s < nodes; s++)
+            {
+                vS[s] = points[s].Weight * VolSlope(scan.VolScanKind, nodeVols[s], vol) * vega[s];
+            }
+
+            vS[nodes..].Clear();
+        }
+        else
+        {
+            _deVolSlope[i] = 0;
+            vS.Clear();
+        }
+
+        // Past the node count the rows stay zero (SIMD padding).
+        dS[nodes..].Clear();
+        gS[nodes..].Clear();
+    }
+
     // The limits are one ellipse, (dF / drift limit)² + (dσ / vol limit)² ≤ 1: the expansion has no
     // dF·dσ cross (vanna) term, so a full drift and a full vol move together are not tolerated.
     private ReanchorReason CheckLimits(int future, int group)
@@ -533,17 +566,16 @@ public sealed class MarketState
         _dVol[future] = smile is null ? 0 : smile.Vol(_market.Price(future), _refStrike[future]) - _anchorVol[future];
     }
 
-    // dσₛ/dσ of the node's vol shock: 1 + shock for a relative scan, 1 for an absolute one, 0 where
-    // the shocked vol sits on the floor.
-    private static double VolSlope(ScanParameters scan, int node, double vol, double timeToExpiry)
+    // dσₛ/dσ of the node's vol shock, from the node's shocked vol σₛ: 1 + shock (σₛ/σ) for a relative
+    // scan, 1 for an absolute one, 0 where the shocked vol sits on the floor.
+    private static double VolSlope(ScanRangeKind kind, double shocked, double vol)
     {
-        var shocked = scan.ShockedVol(node, vol, timeToExpiry);
         if (!(shocked > ScanParameters.MinVol) || !(vol > 0))
         {
             return 0;
         }
 
-        return scan.VolScanKind == ScanRangeKind.Relative ? shocked / vol : 1.0;
+        return kind == ScanRangeKind.Relative ? shocked / vol : 1.0;
     }
 
     private static double SmallestStep(ReadOnlySpan<ScanPoint> points)

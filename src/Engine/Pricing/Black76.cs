@@ -106,6 +106,137 @@ public static class Black76
         return g;
     }
 
+    /// <summary>
+    /// Price, delta, gamma and vega at many nodes (Fₛ, σₛ) of one option (same strike, expiry and
+    /// rate), each bit for bit equal to the same field of <see cref="Greeks"/> at that node, degenerate
+    /// cases included; NaN where <see cref="Greeks"/> gives NaN (which NaN bit pattern an operation on
+    /// NaN operands returns depends on the JIT's operand order, for <see cref="Greeks"/> as well). Writes element s of each output after reading element s of the inputs,
+    /// so an output may be the span of an input; otherwise they must not overlap. Allocates nothing.
+    /// </summary>
+    /// <remarks>
+    /// Exactness, operation by operation: e^{−rT} and √T depend on T and r only and are formed once
+    /// from the same operands as in <see cref="Greeks"/>; N(d₁) and N(−d₁) both come from the tail
+    /// Q(|d₁|) (|−d₁| = |d₁|), so one tail serves the price and the delta; the price needs only one of
+    /// N(d₂) (x ≤ 0) and N(−d₂) (x &gt; 0), from Q(|d₂|). Every kept value is then formed by the same
+    /// operations in the same order as <see cref="Greeks"/> and <see cref="UndiscountedOutOfTheMoney"/>;
+    /// theta, vanna and volga are not computed. ln(F/K) depends on F and K only, so consecutive nodes
+    /// on the same shocked price (vol up, unchanged, down) share it. Two tails, one density and at most
+    /// one logarithm per node instead of three tails, one density, one logarithm and a discount factor.
+    /// </remarks>
+    internal static void NodeGreeks(
+        bool isCall,
+        double strike,
+        double timeToExpiry,
+        double rate,
+        ReadOnlySpan<double> forwards,
+        ReadOnlySpan<double> vols,
+        Span<double> price,
+        Span<double> delta,
+        Span<double> gamma,
+        Span<double> vega)
+    {
+        var n = forwards.Length;
+        vols = vols[..n];
+        price = price[..n];
+        delta = delta[..n];
+        gamma = gamma[..n];
+        vega = vega[..n];
+        var sharedNaN = double.IsNaN(strike) || double.IsNaN(timeToExpiry) || double.IsNaN(rate);
+        var t = timeToExpiry > 0 ? timeToExpiry : 0.0;
+        var df = Math.Exp(-rate * t);
+        var sqrtT = Math.Sqrt(t);
+        var strikePositive = strike > 0;
+        var lastForward = double.NaN;
+        var lastX = double.NaN;
+        for (var s = 0; s < n; s++)
+        {
+            var forward = forwards[s];
+            var kind = EvaluateNode(forward, vols[s], strike, strikePositive, sharedNaN, df, sqrtT, ref lastForward, ref lastX, out var otm, out var cdfD1, out var cdfMinusD1, out var nodeGamma, out var nodeVega);
+            switch (kind)
+            {
+                case NodeKind.NaN:
+                    price[s] = delta[s] = gamma[s] = vega[s] = double.NaN;
+                    break;
+                case NodeKind.Intrinsic:
+                    price[s] = df * Intrinsic(isCall, forward, strike);
+                    delta[s] = IntrinsicDelta(isCall, forward, strike, df);
+                    gamma[s] = 0.0;
+                    vega[s] = 0.0;
+                    break;
+                default:
+                    price[s] = df * (otm + Intrinsic(isCall, forward, strike));
+                    delta[s] = isCall ? df * cdfD1 : -df * cdfMinusD1;
+                    gamma[s] = nodeGamma;
+                    vega[s] = nodeVega;
+                    break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// <see cref="NodeGreeks"/> of the call and the put of one strike, expiry and rate at the same nodes
+    /// in one pass: everything but the intrinsic value and the delta's tail is the same for both (the
+    /// out-of-the-money premium, the tails, φ(d₁)), and gamma and vega are equal, so
+    /// <paramref name="gamma"/> and <paramref name="vega"/> serve both. Each value is bit for bit
+    /// <see cref="Greeks"/> of its option at the node. Same span rules as <see cref="NodeGreeks"/>.
+    /// </summary>
+    internal static void NodeGreeksCallPut(
+        double strike,
+        double timeToExpiry,
+        double rate,
+        ReadOnlySpan<double> forwards,
+        ReadOnlySpan<double> vols,
+        Span<double> callPrice,
+        Span<double> callDelta,
+        Span<double> putPrice,
+        Span<double> putDelta,
+        Span<double> gamma,
+        Span<double> vega)
+    {
+        var n = forwards.Length;
+        vols = vols[..n];
+        callPrice = callPrice[..n];
+        callDelta = callDelta[..n];
+        putPrice = putPrice[..n];
+        putDelta = putDelta[..n];
+        gamma = gamma[..n];
+        vega = vega[..n];
+        var sharedNaN = double.IsNaN(strike) || double.IsNaN(timeToExpiry) || double.IsNaN(rate);
+        var t = timeToExpiry > 0 ? timeToExpiry : 0.0;
+        var df = Math.Exp(-rate * t);
+        var sqrtT = Math.Sqrt(t);
+        var strikePositive = strike > 0;
+        var lastForward = double.NaN;
+        var lastX = double.NaN;
+        for (var s = 0; s < n; s++)
+        {
+            var forward = forwards[s];
+            var kind = EvaluateNode(forward, vols[s], strike, strikePositive, sharedNaN, df, sqrtT, ref lastForward, ref lastX, out var otm, out var cdfD1, out var cdfMinusD1, out var nodeGamma, out var nodeVega);
+            switch (kind)
+            {
+                case NodeKind.NaN:
+                    callPrice[s] = callDelta[s] = putPrice[s] = putDelta[s] = gamma[s] = vega[s] = double.NaN;
+                    break;
+                case NodeKind.Intrinsic:
+                    callPrice[s] = df * Intrinsic(true, forward, strike);
+                    putPrice[s] = df * Intrinsic(false, forward, strike);
+                    callDelta[s] = IntrinsicDelta(true, forward, strike, df);
+                    putDelta[s] = IntrinsicDelta(false, forward, strike, df);
+                    gamma[s] = 0.0;
+                    vega[s] = 0.0;
+                    break;
+                default:
+                    callPrice[s] = df * (otm + Intrinsic(true, forward, strike));
+                    putPrice[s] = df * (otm + Intrinsic(false, forward, strike));
+                    callDelta[s] = df * cdfD1;
+                    putDelta[s] = -df * cdfMinusD1;
+                    gamma[s] = nodeGamma;
+                    vega[s] = nodeVega;
+                    break;
+            }
+        }
+    }
+
     /// <summary>Undiscounted intrinsic value max(F − K, 0) or max(K − F, 0).</summary>
     public static double Intrinsic(bool isCall, double forward, double strike)
         => isCall ? Math.Max(forward - strike, 0.0) : Math.Max(strike - forward, 0.0);
@@ -133,6 +264,97 @@ public static class Black76
             ? (forward * NormalDistribution.Cdf(d1)) - (strike * NormalDistribution.Cdf(d2))
             : (strike * NormalDistribution.Cdf(-d2)) - (forward * NormalDistribution.Cdf(-d1));
         return value > 0 ? value : 0.0;
+    }
+
+    /// <summary>Which path of <see cref="Greeks"/> a node takes.</summary>
+    private enum NodeKind : byte
+    {
+        /// <summary>A NaN input: every output is NaN.</summary>
+        NaN,
+
+        /// <summary>T ≤ 0, σ√T below <see cref="MinStdDev"/>, F ≤ 0 or K ≤ 0: discounted intrinsic value, step delta.</summary>
+        Intrinsic,
+
+        /// <summary>Priced from the tails.</summary>
+        Priced,
+    }
+
+    /// <summary>
+    /// One node of <see cref="NodeGreeks"/>: which path of <see cref="Greeks"/> it takes and, when priced,
+    /// the option-independent values, each formed exactly as <see cref="Greeks"/> and
+    /// <see cref="UndiscountedOutOfTheMoney"/> form them: the out-of-the-money premium, N(d₁), N(−d₁)
+    /// (both from the one tail Q(|d₁|)), and gamma and vega (0 where φ(d₁) = 0). <paramref name="lastForward"/>
+    /// and <paramref name="lastX"/> carry ln(F/K) from node to node.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static NodeKind EvaluateNode(
+        double forward,
+        double vol,
+        double strike,
+        bool strikePositive,
+        bool sharedNaN,
+        double df,
+        double sqrtT,
+        ref double lastForward,
+        ref double lastX,
+        out double otm,
+        out double cdfD1,
+        out double cdfMinusD1,
+        out double gamma,
+        out double vega)
+    {
+        otm = cdfD1 = cdfMinusD1 = gamma = vega = 0.0;
+        if (sharedNaN || double.IsNaN(forward) || double.IsNaN(vol))
+        {
+            return NodeKind.NaN;
+        }
+
+        var sd = vol > 0 ? vol * sqrtT : 0.0;
+        if (sd < MinStdDev || !(forward > 0) || !strikePositive)
+        {
+            return NodeKind.Intrinsic;
+        }
+
+        // ln(F/K) is a function of F and K alone; scans put several vol shocks on one shocked price
+        // (equal positive doubles have equal bits).
+        if (forward != lastForward)
+        {
+            lastForward = forward;
+            lastX = LogMoneyness(forward, strike);
+        }
+
+        var x = lastX;
+        var d1 = (x / sd) + (0.5 * sd);
+        var d2 = (x / sd) - (0.5 * sd);
+
+        // NormalDistribution.Cdf(y) is Q(|y|) reflected when y > 0; here for y = ±d₁ and ±d₂.
+        var q1 = NormalDistribution.UpperTail(Math.Abs(d1));
+        var q2 = NormalDistribution.UpperTail(Math.Abs(d2));
+        cdfD1 = d1 > 0 ? 1.0 - q1 : q1;
+        cdfMinusD1 = -d1 > 0 ? 1.0 - q1 : q1;
+        var value = x <= 0
+            ? (forward * cdfD1) - (strike * (d2 > 0 ? 1.0 - q2 : q2))
+            : (strike * (-d2 > 0 ? 1.0 - q2 : q2)) - (forward * cdfMinusD1);
+        otm = value > 0 ? value : 0.0;
+
+        var pdf = NormalDistribution.Pdf(d1);
+        if (pdf != 0)
+        {
+            gamma = df * pdf / (forward * sd);
+            vega = df * forward * pdf * sqrtT;
+        }
+
+        return NodeKind.Priced;
+    }
+
+    // The σ√T → 0 delta of Greeks: D·1{in the money}, ±D/2 at the money.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double IntrinsicDelta(bool isCall, double forward, double strike, double df)
+    {
+        var itm = isCall ? forward > strike : forward < strike;
+        var atm = forward == strike;
+        var step = itm ? df : (atm ? 0.5 * df : 0.0);
+        return isCall ? step : -step;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -27,6 +27,11 @@ public sealed class ScanParameters
 
     private readonly ScanPoint[] _points;
 
+    // Per node, formed once from the same operands as the per-call expressions they replace (so every
+    // shocked value is bit for bit unchanged): 1 + uₛ·R (relative) or uₛ·R (absolute), and vₛ·Rσ.
+    private readonly double[] _priceTerm;
+    private readonly double[] _volShock;
+
     /// <summary>Creates and validates a scan setup.</summary>
     /// <param name="points">Scan points, 1..<see cref="MaxPoints"/>; copied.</param>
     /// <param name="priceScanRange">Price scan range: a fraction of the price (relative) or price points (absolute).</param>
@@ -111,6 +116,15 @@ public sealed class ScanParameters
             }
         }
 
+        _priceTerm = new double[_points.Length];
+        _volShock = new double[_points.Length];
+        for (var s = 0; s < _points.Length; s++)
+        {
+            var u = _points[s].PriceMove;
+            _priceTerm[s] = priceScanKind == ScanRangeKind.Relative ? 1.0 + u * priceScanRange : u * priceScanRange;
+            _volShock[s] = _points[s].VolMove * volScanRange;
+        }
+
         PriceScanRange = priceScanRange;
         PriceScanKind = priceScanKind;
         VolScanRange = volScanRange;
@@ -149,31 +163,79 @@ public sealed class ScanParameters
 
     /// <summary>The price at node <paramref name="node"/> when the price is now <paramref name="price"/>.</summary>
     public double ShockedPrice(int node, double price)
-    {
-        var u = _points[node].PriceMove;
-        return PriceScanKind == ScanRangeKind.Relative ? price * (1.0 + u * PriceScanRange) : price + u * PriceScanRange;
-    }
+        => PriceScanKind == ScanRangeKind.Relative ? price * _priceTerm[node] : price + _priceTerm[node];
 
     /// <summary>
     /// dF'/dF at node <paramref name="node"/>: 1 + uₛ·R for a relative scan, 1 for an absolute one
     /// (the kₛ of the incremental expansion, DESIGN §5.2).
     /// </summary>
     public double PriceSlope(int node)
-        => PriceScanKind == ScanRangeKind.Relative ? 1.0 + _points[node].PriceMove * PriceScanRange : 1.0;
+        => PriceScanKind == ScanRangeKind.Relative ? _priceTerm[node] : 1.0;
+
+    /// <summary>
+    /// Writes <see cref="ShockedPrice"/> of every node, in node order, to the first <see cref="Count"/>
+    /// elements of <paramref name="prices"/> (bit for bit the per-node values). Allocates nothing.
+    /// </summary>
+    public void ShockedPrices(double price, Span<double> prices)
+    {
+        var terms = _priceTerm.AsSpan();
+        prices = prices[..terms.Length];
+        if (PriceScanKind == ScanRangeKind.Relative)
+        {
+            for (var s = 0; s < terms.Length; s++)
+            {
+                prices[s] = price * terms[s];
+            }
+        }
+        else
+        {
+            for (var s = 0; s < terms.Length; s++)
+            {
+                prices[s] = price + terms[s];
+            }
+        }
+    }
 
     /// <summary>The vol at node <paramref name="node"/> for an option with <paramref name="timeToExpiry"/> years left whose vol is now <paramref name="vol"/>.</summary>
     public double ShockedVol(int node, double vol, double timeToExpiry)
     {
-        var v = _points[node].VolMove;
-        if (v == 0)
+        if (_points[node].VolMove == 0)
         {
             return vol;
         }
 
-        var shock = v * VolScanRange;
-        if (VolShockTenorExponent > 0)
+        var tenor = VolShockTenorExponent > 0;
+        return ShockedNonZeroVol(node, vol, tenor, tenor ? TenorFactor(timeToExpiry) : 1.0);
+    }
+
+    /// <summary>
+    /// Writes <see cref="ShockedVol"/> of every node, in node order, to the first <see cref="Count"/>
+    /// elements of <paramref name="vols"/> (bit for bit the per-node values; the tenor factor, which
+    /// depends on the expiry only, is evaluated once). Allocates nothing.
+    /// </summary>
+    public void ShockedVols(double vol, double timeToExpiry, Span<double> vols)
+    {
+        var count = _points.Length;
+        vols = vols[..count];
+        var tenor = VolShockTenorExponent > 0;
+        var factor = tenor ? TenorFactor(timeToExpiry) : 1.0;
+        for (var s = 0; s < count; s++)
         {
-            shock *= Math.Pow(VolShockReferenceYears / Math.Max(timeToExpiry, OneDay), VolShockTenorExponent);
+            vols[s] = _points[s].VolMove == 0 ? vol : ShockedNonZeroVol(s, vol, tenor, factor);
+        }
+    }
+
+    // τ = (reference / max(T, 1 day))^exponent.
+    private double TenorFactor(double timeToExpiry)
+        => Math.Pow(VolShockReferenceYears / Math.Max(timeToExpiry, OneDay), VolShockTenorExponent);
+
+    // The node's vol for a non-zero vol move, given whether the tenor factor applies and its value.
+    private double ShockedNonZeroVol(int node, double vol, bool tenor, double tenorFactor)
+    {
+        var shock = _volShock[node];
+        if (tenor)
+        {
+            shock *= tenorFactor;
         }
 
         var shocked = VolScanKind == ScanRangeKind.Relative ? vol * (1.0 + shock) : vol + shock;

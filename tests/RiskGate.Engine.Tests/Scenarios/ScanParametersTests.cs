@@ -110,4 +110,59 @@ public class ScanParametersTests
         var e = Assert.ThrowsAny<ArgumentException>(() => create());
         Assert.Equal(name, e.ParamName);
     }
+
+    [Fact]
+    public void ShockedPricesAndVols_EveryScanAndNode_EqualPerNodeFormulasBitForBit()
+    {
+        var buffer = new double[ScanParameters.MaxPoints];
+        var compared = 0;
+        foreach (var scan in RiskArrayTableTests.BitScans())
+        {
+            foreach (var price in new[] { 5000.0, 0.01, 1e6, 0.0, -3.0 })
+            {
+                scan.ShockedPrices(price, buffer);
+                for (var s = 0; s < scan.Count; s++)
+                {
+                    var expected = ReferenceRiskArrays.ShockedPrice(scan, s, price);
+                    AssertBits(expected, buffer[s], "ShockedPrices", s);
+                    AssertBits(expected, scan.ShockedPrice(s, price), "ShockedPrice", s);
+                    AssertBits(ReferenceRiskArrays.PriceSlope(scan, s), scan.PriceSlope(s), "PriceSlope", s);
+                    compared++;
+                }
+            }
+
+            foreach (var vol in new[] { 0.25, 1e-4, 0.0003, 0.0, 3.0 })
+            {
+                foreach (var t in new[] { -1.0, 0.0, 1e-5, ScanParameters.OneDay, 0.3, 5.0, double.NaN, double.PositiveInfinity })
+                {
+                    scan.ShockedVols(vol, t, buffer);
+                    for (var s = 0; s < scan.Count; s++)
+                    {
+                        var expected = ReferenceRiskArrays.ShockedVol(scan, s, vol, t);
+                        AssertBits(expected, buffer[s], "ShockedVols", s);
+                        AssertBits(expected, scan.ShockedVol(s, vol, t), "ShockedVol", s);
+                        compared++;
+                    }
+                }
+            }
+        }
+
+        Assert.Equal((5 + 40) * (31 + 31 + 16 + 16 + 16 + 7), compared);
+    }
+
+    [Fact]
+    public void ShockedPrices_DestinationShorterThanTheScan_Throws()
+    {
+        var scan = new ScanParameters(Spans.Default16, 0.06, ScanRangeKind.Relative, 0.25, ScanRangeKind.Relative);
+        Assert.Throws<ArgumentOutOfRangeException>(() => scan.ShockedPrices(100, new double[15]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => scan.ShockedVols(0.2, 1, new double[15]));
+    }
+
+    private static void AssertBits(double expected, double actual, string what, int node)
+    {
+        if (BitConverter.DoubleToInt64Bits(expected) != BitConverter.DoubleToInt64Bits(actual))
+        {
+            Assert.Fail(what + " node " + node + ": expected " + expected.ToString("R") + ", got " + actual.ToString("R"));
+        }
+    }
 }
