@@ -141,17 +141,12 @@ public static class Black76
         delta = delta[..n];
         gamma = gamma[..n];
         vega = vega[..n];
-        var sharedNaN = double.IsNaN(strike) || double.IsNaN(timeToExpiry) || double.IsNaN(rate);
-        var t = timeToExpiry > 0 ? timeToExpiry : 0.0;
-        var df = Math.Exp(-rate * t);
-        var sqrtT = Math.Sqrt(t);
-        var strikePositive = strike > 0;
-        var lastForward = double.NaN;
-        var lastX = double.NaN;
+        var node = new NodeEvaluator(strike, timeToExpiry, rate);
+        var df = node.Df;
         for (var s = 0; s < n; s++)
         {
             var forward = forwards[s];
-            var kind = EvaluateNode(forward, vols[s], strike, strikePositive, sharedNaN, df, sqrtT, ref lastForward, ref lastX, out var otm, out var cdfD1, out var cdfMinusD1, out var nodeGamma, out var nodeVega);
+            var kind = node.Evaluate(forward, vols[s], out var otm, out var cdfD1, out var cdfMinusD1, out var nodeGamma, out var nodeVega);
             switch (kind)
             {
                 case NodeKind.NaN:
@@ -201,17 +196,12 @@ public static class Black76
         putDelta = putDelta[..n];
         gamma = gamma[..n];
         vega = vega[..n];
-        var sharedNaN = double.IsNaN(strike) || double.IsNaN(timeToExpiry) || double.IsNaN(rate);
-        var t = timeToExpiry > 0 ? timeToExpiry : 0.0;
-        var df = Math.Exp(-rate * t);
-        var sqrtT = Math.Sqrt(t);
-        var strikePositive = strike > 0;
-        var lastForward = double.NaN;
-        var lastX = double.NaN;
+        var node = new NodeEvaluator(strike, timeToExpiry, rate);
+        var df = node.Df;
         for (var s = 0; s < n; s++)
         {
             var forward = forwards[s];
-            var kind = EvaluateNode(forward, vols[s], strike, strikePositive, sharedNaN, df, sqrtT, ref lastForward, ref lastX, out var otm, out var cdfD1, out var cdfMinusD1, out var nodeGamma, out var nodeVega);
+            var kind = node.Evaluate(forward, vols[s], out var otm, out var cdfD1, out var cdfMinusD1, out var nodeGamma, out var nodeVega);
             switch (kind)
             {
                 case NodeKind.NaN:
@@ -280,71 +270,86 @@ public static class Black76
     }
 
     /// <summary>
-    /// One node of <see cref="NodeGreeks"/>: which path of <see cref="Greeks"/> it takes and, when priced,
-    /// the option-independent values, each formed exactly as <see cref="Greeks"/> and
-    /// <see cref="UndiscountedOutOfTheMoney"/> form them: the out-of-the-money premium, N(d₁), N(−d₁)
-    /// (both from the one tail Q(|d₁|)), and gamma and vega (0 where φ(d₁) = 0). <paramref name="lastForward"/>
-    /// and <paramref name="lastX"/> carry ln(F/K) from node to node.
+    /// The nodes of one option (strike, time, rate): what does not vary by node (the shared NaN test,
+    /// e^{−rT}, √T, K &gt; 0), formed once exactly as <see cref="Greeks"/> forms them, and ln(F/K) carried
+    /// from node to node while the shocked price repeats.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static NodeKind EvaluateNode(
-        double forward,
-        double vol,
-        double strike,
-        bool strikePositive,
-        bool sharedNaN,
-        double df,
-        double sqrtT,
-        ref double lastForward,
-        ref double lastX,
-        out double otm,
-        out double cdfD1,
-        out double cdfMinusD1,
-        out double gamma,
-        out double vega)
+    private struct NodeEvaluator
     {
-        otm = cdfD1 = cdfMinusD1 = gamma = vega = 0.0;
-        if (sharedNaN || double.IsNaN(forward) || double.IsNaN(vol))
+        private readonly double _strike;
+        private readonly bool _strikePositive;
+        private readonly bool _sharedNaN;
+        private readonly double _sqrtT;
+        private double _lastForward;
+        private double _lastX;
+
+        public NodeEvaluator(double strike, double timeToExpiry, double rate)
         {
-            return NodeKind.NaN;
+            _strike = strike;
+            _sharedNaN = double.IsNaN(strike) || double.IsNaN(timeToExpiry) || double.IsNaN(rate);
+            var t = timeToExpiry > 0 ? timeToExpiry : 0.0;
+            Df = Math.Exp(-rate * t);
+            _sqrtT = Math.Sqrt(t);
+            _strikePositive = strike > 0;
+            _lastForward = double.NaN;
+            _lastX = double.NaN;
         }
 
-        var sd = vol > 0 ? vol * sqrtT : 0.0;
-        if (sd < MinStdDev || !(forward > 0) || !strikePositive)
+        /// <summary>The discount factor e^{−rT}.</summary>
+        public double Df { get; }
+
+        /// <summary>
+        /// One node: which path of <see cref="Greeks"/> it takes and, when priced, the option-independent
+        /// values, each formed exactly as <see cref="Greeks"/> and <see cref="UndiscountedOutOfTheMoney"/>
+        /// form them: the out-of-the-money premium, N(d₁), N(−d₁) (both from the one tail Q(|d₁|)), and
+        /// gamma and vega (0 where φ(d₁) = 0).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public NodeKind Evaluate(double forward, double vol, out double otm, out double cdfD1, out double cdfMinusD1, out double gamma, out double vega)
         {
-            return NodeKind.Intrinsic;
+            otm = cdfD1 = cdfMinusD1 = gamma = vega = 0.0;
+            if (_sharedNaN || double.IsNaN(forward) || double.IsNaN(vol))
+            {
+                return NodeKind.NaN;
+            }
+
+            var sd = vol > 0 ? vol * _sqrtT : 0.0;
+            if (sd < MinStdDev || !(forward > 0) || !_strikePositive)
+            {
+                return NodeKind.Intrinsic;
+            }
+
+            // ln(F/K) is a function of F and K alone; scans put several vol shocks on one shocked price
+            // (equal positive doubles have equal bits).
+            if (forward != _lastForward)
+            {
+                _lastForward = forward;
+                _lastX = LogMoneyness(forward, _strike);
+            }
+
+            var x = _lastX;
+            var d1 = (x / sd) + (0.5 * sd);
+            var d2 = (x / sd) - (0.5 * sd);
+
+            // NormalDistribution.Cdf(y) is Q(|y|) reflected when y > 0; here for y = ±d₁ and ±d₂.
+            var q1 = NormalDistribution.UpperTail(Math.Abs(d1));
+            var q2 = NormalDistribution.UpperTail(Math.Abs(d2));
+            cdfD1 = d1 > 0 ? 1.0 - q1 : q1;
+            cdfMinusD1 = -d1 > 0 ? 1.0 - q1 : q1;
+            var value = x <= 0
+                ? (forward * cdfD1) - (_strike * (d2 > 0 ? 1.0 - q2 : q2))
+                : (_strike * (-d2 > 0 ? 1.0 - q2 : q2)) - (forward * cdfMinusD1);
+            otm = value > 0 ? value : 0.0;
+
+            var pdf = NormalDistribution.Pdf(d1);
+            if (pdf != 0)
+            {
+                gamma = Df * pdf / (forward * sd);
+                vega = Df * forward * pdf * _sqrtT;
+            }
+
+            return NodeKind.Priced;
         }
-
-        // ln(F/K) is a function of F and K alone; scans put several vol shocks on one shocked price
-        // (equal positive doubles have equal bits).
-        if (forward != lastForward)
-        {
-            lastForward = forward;
-            lastX = LogMoneyness(forward, strike);
-        }
-
-        var x = lastX;
-        var d1 = (x / sd) + (0.5 * sd);
-        var d2 = (x / sd) - (0.5 * sd);
-
-        // NormalDistribution.Cdf(y) is Q(|y|) reflected when y > 0; here for y = ±d₁ and ±d₂.
-        var q1 = NormalDistribution.UpperTail(Math.Abs(d1));
-        var q2 = NormalDistribution.UpperTail(Math.Abs(d2));
-        cdfD1 = d1 > 0 ? 1.0 - q1 : q1;
-        cdfMinusD1 = -d1 > 0 ? 1.0 - q1 : q1;
-        var value = x <= 0
-            ? (forward * cdfD1) - (strike * (d2 > 0 ? 1.0 - q2 : q2))
-            : (strike * (-d2 > 0 ? 1.0 - q2 : q2)) - (forward * cdfMinusD1);
-        otm = value > 0 ? value : 0.0;
-
-        var pdf = NormalDistribution.Pdf(d1);
-        if (pdf != 0)
-        {
-            gamma = df * pdf / (forward * sd);
-            vega = df * forward * pdf * sqrtT;
-        }
-
-        return NodeKind.Priced;
     }
 
     // The σ√T → 0 delta of Greeks: D·1{in the money}, ±D/2 at the money.
