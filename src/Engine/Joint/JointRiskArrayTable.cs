@@ -36,6 +36,11 @@ namespace RiskGate.Engine.Joint;
 public sealed class JointRiskArrayTable : InstrumentRiskRows
 {
     private readonly long[] _builtEpoch;
+
+    // Scratch for one option's scenarios (shocked forwards and vols in, premiums out).
+    private readonly double[] _forwards;
+    private readonly double[] _vols;
+    private readonly double[] _premiums;
     private JointScenarioSet? _set;
 
     /// <summary>Creates an empty table for the instruments of <paramref name="instruments"/> and sets of up to <paramref name="maxScenarios"/> scenarios.</summary>
@@ -43,6 +48,9 @@ public sealed class JointRiskArrayTable : InstrumentRiskRows
         : base(instruments, CheckedScenarios(maxScenarios))
     {
         _builtEpoch = new long[instruments.Capacity];
+        _forwards = new double[RowStride];
+        _vols = new double[RowStride];
+        _premiums = new double[RowStride];
     }
 
     /// <summary>Doubles per instrument row: the largest scenario count rounded up to whole SIMD lanes.</summary>
@@ -166,14 +174,24 @@ public sealed class JointRiskArrayTable : InstrumentRiskRows
             var now = Black76.Greeks(isCall, forward, strike, t, rate, vol);
             var aged = t - set.HorizonYears;
             set.LocateTenor(t, out var bucket, out var fraction);
+            var forwards = _forwards.AsSpan(0, count);
+            var vols = _vols.AsSpan(0, count);
             for (var s = 0; s < count; s++)
             {
                 var shockedVol = vol * (1.0 + set.InterpolatedVolShock(s, group, bucket, fraction));
-                var node = Black76.Greeks(isCall, forward * set.PriceSlope(s, group), strike, aged, rate, shockedVol > ScanParameters.MinVol ? shockedVol : ScanParameters.MinVol);
-                loss[s] = -(node.Price - now.Price) * m;
-                delta[s] = node.Delta * m;
-                gamma[s] = node.Gamma * m;
-                vega[s] = node.Vega * m;
+                forwards[s] = forward * set.PriceSlope(s, group);
+                vols[s] = shockedVol > ScanParameters.MinVol ? shockedVol : ScanParameters.MinVol;
+            }
+
+            // Every scenario at once, each value bit for bit Black76.Greeks at that scenario.
+            var premiums = _premiums.AsSpan(0, count);
+            Black76.NodeGreeks(isCall, strike, aged, rate, forwards, vols, premiums, delta, gamma, vega);
+            for (var s = 0; s < count; s++)
+            {
+                loss[s] = -(premiums[s] - now.Price) * m;
+                delta[s] *= m;
+                gamma[s] *= m;
+                vega[s] *= m;
             }
 
             SetOptionCentre(instrument, in now, m, _instruments[inst.Underlying].Multiplier);

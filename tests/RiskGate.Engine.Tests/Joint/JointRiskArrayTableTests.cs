@@ -58,6 +58,36 @@ public class JointRiskArrayTableTests
         }
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Rebuild_Options_BitForBitThePerScenarioGreeksLoop(bool monteCarlo)
+    {
+        // The rows are built by Black76.NodeGreeks over all scenarios at once; the reference is the
+        // former loop, one Black76.Greeks call per scenario with the same shocked forward and vol.
+        var book = new JointTestBook(optionsPerGroup: 12);
+        var set = monteCarlo ? JointTestBook.MonteCarlo(0.6, count: 700, horizonDays: 5) : TenorSet();
+        book.Arrays.Rebuild(set, book.Market);
+        foreach (var i in book.Options)
+        {
+            ref readonly var o = ref book.Instruments[i];
+            var m = o.Multiplier;
+            var f = book.Market.Price(o.Underlying);
+            var vol = book.Market.Smile(i)!.Vol(f, o.Strike);
+            var now = Black76.Greeks(o.IsCall, f, o.Strike, o.ExpiryYears, book.Market.Rate, vol);
+            set.LocateTenor(o.ExpiryYears, out var bucket, out var fraction);
+            for (var s = 0; s < set.Count; s++)
+            {
+                var shockedVol = vol * (1.0 + set.InterpolatedVolShock(s, o.Group, bucket, fraction));
+                var node = Black76.Greeks(o.IsCall, f * set.PriceSlope(s, o.Group), o.Strike, o.ExpiryYears - set.HorizonYears, book.Market.Rate, shockedVol > ScanParameters.MinVol ? shockedVol : ScanParameters.MinVol);
+                Assert.Equal(BitConverter.DoubleToInt64Bits(-(node.Price - now.Price) * m), BitConverter.DoubleToInt64Bits(book.Arrays.Losses(i)[s]));
+                Assert.Equal(BitConverter.DoubleToInt64Bits(node.Delta * m), BitConverter.DoubleToInt64Bits(book.Arrays.Deltas(i)[s]));
+                Assert.Equal(BitConverter.DoubleToInt64Bits(node.Gamma * m), BitConverter.DoubleToInt64Bits(book.Arrays.Gammas(i)[s]));
+                Assert.Equal(BitConverter.DoubleToInt64Bits(node.Vega * m), BitConverter.DoubleToInt64Bits(book.Arrays.Vegas(i)[s]));
+            }
+        }
+    }
+
     [Fact]
     public void Rebuild_Options_NodeGreeksAreDerivativesAtShockedState()
     {
