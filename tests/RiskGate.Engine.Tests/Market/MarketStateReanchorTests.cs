@@ -1,3 +1,4 @@
+using RiskGate.Benchmarks.Engine;
 using RiskGate.Engine.Instruments;
 using RiskGate.Engine.Margin;
 using RiskGate.Engine.Market;
@@ -45,28 +46,8 @@ public class MarketStateReanchorTests
     [Fact]
     public void Reanchor_DeribitBenchmarkBook_AnchorRowsEqualPreviousLoopBitForBit()
     {
-        // Twin of ReanchorBenchmarks.ReanchorDeribit150Options: the same book (ReanchorBenchmarks.DeribitGroup).
-        var table = new InstrumentTable(160, 1);
-        var snapshot = new MarketSnapshot(160) { Rate = 0.05 };
-        double[] days = [7, 14, 30, 91, 182];
-        for (var e = 0; e < days.Length; e++)
-        {
-            var t = days[e] / 365;
-            var price = 60_000 * (1 + 0.005 * e);
-            var f = table.AddFuture(0, t, 1, 0.5);
-            snapshot.SetPrice(f, price);
-            var smile = new SviSmile(t, 0.3 * t, 0.4 * t, -0.3, 0.0, 0.15);
-            for (var k = -7; k <= 7; k++)
-            {
-                var strike = Math.Round(price * (1 + 0.05 * k) / 100) * 100;
-                snapshot.SetSmile(table.AddOption(f, true, strike, t, 1, 0.0005), smile);
-                snapshot.SetSmile(table.AddOption(f, false, strike, t, 1, 0.0005), smile);
-            }
-        }
-
-        var scan = new ScanParameters(Spans.DefaultDeribit, 0.16, ScanRangeKind.Relative, 0.3, ScanRangeKind.Relative, ScanParameters.OneDay, 0.3);
-        var market = new MarketState(table, new MarginOptions([new GroupRiskParameters(scan, 0, 0)], []), snapshot, ReanchorPolicy.Default, 0, 5);
-        market.ReanchorAll();
+        // Twin of ReanchorBenchmarks.ReanchorDeribit150Options: the same book.
+        var market = DeribitReanchorBook.Group(out var table, out var snapshot, out var scan);
         var epoch = market.Epoch(0);
 
         market.Reanchor(0);

@@ -28,12 +28,7 @@ public class Black76NodeGreeksTests
             var strike = Strike(rng);
             var t = Expiry(rng);
             var rate = Rate(rng);
-            for (var s = 0; s < NodesPerOption; s++)
-            {
-                // A third of the nodes repeat the previous price with another vol, as scans do.
-                forwards[s] = s > 0 && rng.Next(3) == 0 ? forwards[s - 1] : Forward(rng, strike);
-                vols[s] = Vol(rng);
-            }
+            RandomNodes(rng, strike, forwards, vols);
 
             Black76.NodeGreeks(isCall, strike, t, rate, forwards, vols, price, delta, gamma, vega);
             for (var s = 0; s < NodesPerOption; s++)
@@ -74,11 +69,7 @@ public class Black76NodeGreeksTests
             var strike = Strike(rng);
             var t = Expiry(rng);
             var rate = Rate(rng);
-            for (var s = 0; s < NodesPerOption; s++)
-            {
-                forwards[s] = s > 0 && rng.Next(3) == 0 ? forwards[s - 1] : Forward(rng, strike);
-                vols[s] = Vol(rng);
-            }
+            RandomNodes(rng, strike, forwards, vols);
 
             Black76.NodeGreeksCallPut(strike, t, rate, forwards, vols, callPrice, callDelta, putPrice, putDelta, gamma, vega);
             for (var s = 0; s < NodesPerOption; s++)
@@ -263,6 +254,16 @@ public class Black76NodeGreeksTests
         => BitConverter.DoubleToInt64Bits(a) == BitConverter.DoubleToInt64Bits(b) || (double.IsNaN(a) && double.IsNaN(b));
 
     // Each draw is an ordinary value most of the time and a special one otherwise.
+    // Random nodes of one option; a third repeat the previous price with another vol, as scans do.
+    private static void RandomNodes(Random rng, double strike, double[] forwards, double[] vols)
+    {
+        for (var s = 0; s < forwards.Length; s++)
+        {
+            forwards[s] = s > 0 && rng.Next(3) == 0 ? forwards[s - 1] : Forward(rng, strike);
+            vols[s] = Vol(rng);
+        }
+    }
+
     private static double Strike(Random rng) => rng.Next(10) switch
     {
         0 => Special(rng, [double.NaN, 0.0, -0.0, -100.0, double.Epsilon, 1e-300, 1e300, double.PositiveInfinity, double.NegativeInfinity]),
