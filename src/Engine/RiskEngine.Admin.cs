@@ -24,8 +24,29 @@ public sealed partial class RiskEngine
     private ReferenceDataError _lastReferenceDataError;
 
     /// <summary>
+    /// InstrumentDefinition with a tradable flag: <see cref="TradingState.Active"/> when true,
+    /// <see cref="TradingState.Halted"/> when false; see the overload taking a <see cref="TradingState"/>.
+    /// </summary>
+    /// <param name="sequence">Input sequence number.</param>
+    /// <param name="instrumentId">External id.</param>
+    /// <param name="kind">Future or option.</param>
+    /// <param name="group">Product group index in [0, group count).</param>
+    /// <param name="underlyingId">External id of the future an option delivers (ignored for a future).</param>
+    /// <param name="expiryNanoseconds">Expiry, message-time nanoseconds.</param>
+    /// <param name="strike">Option strike as a PRICE9 mantissa.</param>
+    /// <param name="isCall">Call or put.</param>
+    /// <param name="multiplier">Money per price point per contract.</param>
+    /// <param name="tickSize">Tick size as a PRICE9 mantissa, &gt; 0.</param>
+    /// <param name="tradable">False to define it halted for orders.</param>
+    public EngineDecision OnInstrumentDefinition(long sequence, uint instrumentId, InstrumentKind kind, int group, uint underlyingId, long expiryNanoseconds, long strike, bool isCall, double multiplier, long tickSize, bool tradable)
+        => OnInstrumentDefinition(sequence, instrumentId, kind, group, underlyingId, expiryNanoseconds, strike, isCall, multiplier, tickSize, tradable ? TradingState.Active : TradingState.Halted);
+
+    /// <summary>
     /// InstrumentDefinition. Before the seal it registers the instrument (futures first; an option names
-    /// its registered future). A definition of a known id only updates the tradable flag, at any time.
+    /// its registered future). A definition of a known id only updates the instrument's trading state, at
+    /// any time: <see cref="TradingState.Halted"/> rejects its orders with InstrumentNotTradable,
+    /// <see cref="TradingState.ReduceOnly"/> (close-only) passes only orders that reduce the position, as
+    /// the other reduce-only scopes.
     /// Rejects: InvalidReferenceData (bad field, option on a non-future, new id after the seal, expiry
     /// not after the valuation time or more than 100 years away), CapacityExhausted (instruments or
     /// futures per group full).
@@ -40,10 +61,15 @@ public sealed partial class RiskEngine
     /// <param name="isCall">Call or put.</param>
     /// <param name="multiplier">Money per price point per contract.</param>
     /// <param name="tickSize">Tick size as a PRICE9 mantissa, &gt; 0.</param>
-    /// <param name="tradable">False to define it halted for orders.</param>
-    public EngineDecision OnInstrumentDefinition(long sequence, uint instrumentId, InstrumentKind kind, int group, uint underlyingId, long expiryNanoseconds, long strike, bool isCall, double multiplier, long tickSize, bool tradable)
+    /// <param name="state">Active, ReduceOnly or Halted (anything else: InvalidReferenceData).</param>
+    public EngineDecision OnInstrumentDefinition(long sequence, uint instrumentId, InstrumentKind kind, int group, uint underlyingId, long expiryNanoseconds, long strike, bool isCall, double multiplier, long tickSize, TradingState state)
     {
         _alerts.Clear();
+        if (state is not (TradingState.Active or TradingState.ReduceOnly or TradingState.Halted))
+        {
+            return EngineDecision.Reject(sequence, RejectCode.InvalidReferenceData, 0, 0);
+        }
+
         var existing = _instrumentIds.Find(instrumentId);
         if (existing >= 0)
         {
@@ -53,7 +79,7 @@ public sealed partial class RiskEngine
                 return EngineDecision.Reject(sequence, RejectCode.InvalidReferenceData, 0, 0);
             }
 
-            _tradable[existing] = tradable;
+            _instrumentState[existing] = state;
             return EngineDecision.Accept(sequence, 0, 0);
         }
 
@@ -94,7 +120,7 @@ public sealed partial class RiskEngine
 
         _tick[index] = tickSize;
         _expiry[index] = expiryNanoseconds;
-        _tradable[index] = tradable;
+        _instrumentState[index] = state;
         return EngineDecision.Accept(sequence, 0, 0);
     }
 
@@ -294,13 +320,27 @@ public sealed partial class RiskEngine
 
     /// <summary>
     /// AccountLimits: registers the account on its first message (CapacityExhausted when full), enables
-    /// or disables it and replaces its overrides (<see cref="OrderLimits.UseDefaults"/> for none).
-    /// Rejects InvalidReferenceData for an invalid override (nothing registered).
+    /// or disables it and replaces its overrides (<see cref="OrderLimits.UseDefaults"/> for none); the
+    /// account's trading state is left unchanged. Rejects InvalidReferenceData for an invalid override
+    /// (nothing registered).
     /// </summary>
     public EngineDecision OnAccountLimits(long sequence, long timestamp, uint accountId, bool enabled, in OrderLimits overrides)
+        => OnAccountLimits(sequence, timestamp, accountId, enabled, in overrides, default);
+
+    /// <summary>
+    /// AccountLimits with an account trading state (the wire field <c>tradingState</c>): as
+    /// <see cref="OnAccountLimits(long, long, uint, bool, in OrderLimits)"/>, then
+    /// <see cref="TradingState.ReduceOnly"/> makes the account reduce-only and
+    /// <see cref="TradingState.Active"/> lifts a reduce-only state; <c>default</c> (0) leaves the state
+    /// unchanged. The account-scope kill switch (<see cref="TradingState.Halted"/>, set by
+    /// <see cref="OnTradingControl"/>) is never lifted or weakened here: only TradingControl does that.
+    /// A change of the account's state raises <see cref="EngineAlertKind.TradingStateChanged"/> (account
+    /// scope), as TradingControl does. Rejects InvalidReferenceData for any other state (nothing changes).
+    /// </summary>
+    public EngineDecision OnAccountLimits(long sequence, long timestamp, uint accountId, bool enabled, in OrderLimits overrides, TradingState accountState)
     {
         Begin(timestamp);
-        if (!overrides.IsValidOverride(_options.ThrottleCapacity))
+        if (!overrides.IsValidOverride(_options.ThrottleCapacity) || accountState is not (0 or TradingState.Active or TradingState.ReduceOnly))
         {
             return EngineDecision.Reject(sequence, RejectCode.InvalidReferenceData, accountId, 0);
         }
@@ -313,6 +353,21 @@ public sealed partial class RiskEngine
 
         _flags[a].Enabled = enabled;
         _accountLimits[a] = overrides;
+        var current = _flags[a].State;
+        if (accountState != 0 && current != TradingState.Halted && Max(current, TradingState.Active) != accountState)
+        {
+            _flags[a].State = accountState;
+            _alerts.TryAdd(new EngineAlert
+            {
+                Kind = EngineAlertKind.TradingStateChanged,
+                AccountId = accountId,
+                Group = -1,
+                State = accountState,
+                Scope = ControlScope.Account,
+                Sequence = sequence,
+            });
+        }
+
         return EngineDecision.Accept(sequence, accountId, 0);
     }
 

@@ -20,15 +20,15 @@ namespace RiskGate.Engine;
 /// <para><b>Thread</b>: single writer. Every method is called by one thread, the gate's risk stage (or a
 /// direct-mode host's own thread); nothing is synchronised. Deterministic: no clock is read — engine
 /// time is the largest message timestamp seen.</para>
-/// <para><b>Phases</b>: reference data first. <see cref="OnInstrumentDefinition"/>,
+/// <para><b>Phases</b>: reference data first. <see cref="OnInstrumentDefinition(long, uint, InstrumentKind, int, uint, long, long, bool, double, long, TradingState)"/>,
 /// <see cref="OnRiskParameters(long, int, in GroupMarginSettings, ReadOnlySpan{ScanPoint}, in OrderLimits)"/>, <see cref="OnMarketPrice"/> and <see cref="OnVolSmile"/> may arrive
 /// before trading; the first message of any other kind (or <see cref="Seal"/>) seals the instrument set
 /// and builds the market state and account store (the start-up allocation). A group is anchored as soon
 /// as all its futures have a price and all its options a smile; orders in an unanchored group are
 /// rejected with <see cref="RejectCode.NoReferencePrice"/>. Defining a new instrument after the seal is
 /// rejected with <see cref="RejectCode.InvalidReferenceData"/> (re-sending a definition only changes the
-/// tradable flag).</para>
-/// <para><b>Accounts</b> become known with their first <see cref="OnAccountLimits"/>, which also
+/// instrument's trading state).</para>
+/// <para><b>Accounts</b> become known with their first <see cref="OnAccountLimits(long, long, uint, bool, in OrderLimits)"/>, which also
 /// enables or disables them and sets their overrides; every other message for an unknown account fails
 /// closed with <see cref="RejectCode.UnknownAccount"/>.</para>
 /// <para><b>Working orders and time</b>: Day, GTC and GTD orders rest in the <see cref="OrderBook"/>
@@ -55,7 +55,7 @@ public sealed partial class RiskEngine
     private readonly IdIndex _instrumentIds;
     private readonly long[] _tick;
     private readonly long[] _expiry;
-    private readonly bool[] _tradable;
+    private readonly TradingState[] _instrumentState;
     private readonly int _groupCount;
 
     // The per-account flags every order reads, side by side (one cache line for 16 accounts' flags
@@ -91,7 +91,7 @@ public sealed partial class RiskEngine
         _instrumentIds = new IdIndex(options.MaxInstruments);
         _tick = new long[options.MaxInstruments];
         _expiry = new long[options.MaxInstruments];
-        _tradable = new bool[options.MaxInstruments];
+        _instrumentState = new TradingState[options.MaxInstruments];
         _flags = new AccountFlags[options.MaxAccounts];
         _groupLimits = new OrderLimits[_groupCount];
         _groupLimits.AsSpan().Fill(options.DefaultLimits);
@@ -259,9 +259,9 @@ public sealed partial class RiskEngine
     /// </summary>
     /// <remarks>
     /// Order: (0) message shape — side, type, time in force, a market order only as IOC/FOK, a GTD not
-    /// already expired; (1) account known, enabled; (2) instrument known, tradable, not expired;
-    /// (3) trading state — the most severe of global, group, account, account+group and a margin call
-    /// (reduce-only); (4) duplicate client order id among the account's working orders; (5) quantity;
+    /// already expired; (1) account known, enabled; (2) instrument known, not halted, not expired;
+    /// (3) trading state — the most severe of global, group, account, account+group, the instrument's
+    /// own state (reduce-only) and a margin call (reduce-only); (4) duplicate client order id among the account's working orders; (5) quantity;
     /// (6) price: &gt; 0, on tick, reference price exists, inside the collar; (7) notional;
     /// (8) position limit; (9) throttle; (10) working-order count and pool capacity; (11) margin.
     /// </remarks>
@@ -314,7 +314,8 @@ public sealed partial class RiskEngine
         }
 
         instrument = i;
-        if (!_tradable[i])
+        var instrumentState = _instrumentState[i];
+        if (instrumentState == TradingState.Halted)
         {
             return RejectCode.InstrumentNotTradable;
         }
@@ -340,7 +341,7 @@ public sealed partial class RiskEngine
         var q = order.Quantity;
 
         // (3) Trading state.
-        var state = EffectiveState(a, g);
+        var state = Max(EffectiveState(a, g), instrumentState);
         if (state == TradingState.Halted)
         {
             return RejectCode.TradingHalted;

@@ -394,7 +394,7 @@ public sealed class MessageRouter
             case MessageType.InstrumentDefinition:
                 {
                     InstrumentDefinitionDecoder.TryWrap(message, out var m);
-                    if (!WireEnums.IsValid(m.Kind) || m.ProductGroupId > int.MaxValue || m.TradingState == WireTradingState.None
+                    if (!WireEnums.IsValid(m.Kind) || m.ProductGroupId > int.MaxValue || !WireEnums.IsValid(m.TradingState)
                         || (m.Kind == Protocol.Enums.InstrumentKind.Option && m.PutCall is not (PutCall.Call or PutCall.Put)))
                     {
                         return RejectReason.InvalidReferenceData;
@@ -403,7 +403,7 @@ public sealed class MessageRouter
                     result = _engine.OnInstrumentDefinition(
                         sequence, m.InstrumentId, (EngineInstrumentKind)(byte)m.Kind, (int)m.ProductGroupId, m.UnderlyingInstrumentId,
                         (long)m.Expiry, m.Strike == long.MinValue ? 0 : m.Strike, m.PutCall == PutCall.Call, m.ContractMultiplier, m.TickSize,
-                        m.TradingState != WireTradingState.Halted);
+                        (EngineTradingState)(byte)m.TradingState);
                     if (result.Accepted && m.Kind == Protocol.Enums.InstrumentKind.Future)
                     {
                         // Admin path: remember the wire id of each future so a VolSurface can name it.
@@ -481,10 +481,18 @@ public sealed class MessageRouter
             return RejectReason.None;
         }
 
+        if (m.TradingState != WireTradingState.None && !WireEnums.IsValid(m.TradingState))
+        {
+            return RejectReason.InvalidReferenceData;
+        }
+
+        // Halted disables the account; ReduceOnly and Active set its trading state (a kill switch set by
+        // TradingControl stays until TradingControl lifts it); null leaves both unchanged.
         var enabled = m.TradingState == WireTradingState.None
             ? account < 0 || _engine.IsEnabled(account) // null: unchanged (a new account starts enabled)
             : m.TradingState != WireTradingState.Halted;
-        result = _engine.OnAccountLimits(sequence, (long)m.SendingTime, m.AccountId, enabled, in limits);
+        var state = m.TradingState is WireTradingState.Active or WireTradingState.ReduceOnly ? (EngineTradingState)(byte)m.TradingState : default;
+        result = _engine.OnAccountLimits(sequence, (long)m.SendingTime, m.AccountId, enabled, in limits, state);
         return RejectReason.None;
     }
 

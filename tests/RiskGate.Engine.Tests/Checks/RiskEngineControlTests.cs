@@ -209,6 +209,49 @@ public sealed class RiskEngineControlTests
         Ok(f.New(1, EsZ, 1, OrderSide.Buy, 1, 5000)); // why: the future expires later than its options
     }
 
+    [Theory]
+    [InlineData(TradingState.Halted)] // why: the kill switch belongs to TradingControl; AccountLimits disables instead
+    [InlineData((TradingState)7)] // why: not a state
+    public void AccountLimits_StateOtherThanActiveOrReduceOnly_RejectedAndNothingChanges(TradingState state)
+    {
+        var f = new EngineFixture();
+        var limits = OrderLimits.UseDefaults;
+        limits.MaxOrderQuantity = 1;
+        Assert.Equal(RejectCode.InvalidReferenceData, f.Engine.OnAccountLimits(f.Seq(), 0, 1, false, limits, state).Reason);
+        Assert.Equal(RejectCode.InvalidReferenceData, f.Engine.OnAccountLimits(f.Seq(), 0, 99, true, limits, state).Reason);
+        Assert.Equal(-1, f.Engine.AccountIndex(99)); // why: a rejected first message registers nothing
+        Ok(f.New(1, EsZ, 1, OrderSide.Buy, 2, 5000)); // why: neither the override nor the disable was applied
+    }
+
+    [Fact]
+    public void AccountLimits_ReduceOnlyThenActive_StateFollowsAndAlertsOnChangeOnly()
+    {
+        var f = new EngineFixture();
+        var a = f.Engine.AccountIndex(1);
+        Ok(f.Engine.OnAccountLimits(f.Seq(), 0, 1, true, OrderLimits.UseDefaults, TradingState.ReduceOnly));
+        Assert.Equal(TradingState.ReduceOnly, f.Engine.AccountState(a));
+        Assert.Equal(EngineAlertKind.TradingStateChanged, Assert.Single(f.Engine.Alerts.Items.ToArray()).Kind);
+        Assert.Equal(RejectCode.ReduceOnly, f.New(1, EsZ, 1, OrderSide.Buy, 1, 5000).Reason);
+        Ok(f.Engine.OnAccountLimits(f.Seq(), 0, 1, true, OrderLimits.UseDefaults, TradingState.ReduceOnly));
+        Assert.Empty(f.Engine.Alerts.Items.ToArray()); // why: no change, no alert
+        Ok(f.Engine.OnAccountLimits(f.Seq(), 0, 1, true, OrderLimits.UseDefaults, TradingState.Active));
+        Assert.Equal(TradingState.Active, f.Engine.AccountState(a));
+        Ok(f.New(1, EsZ, 2, OrderSide.Buy, 1, 5000));
+    }
+
+    [Fact]
+    public void InstrumentState_RedefinedReduceOnlyOrInvalid_AppliedOrRejected()
+    {
+        var f = new EngineFixture();
+        RejectCode Redefine(TradingState state) => f.Engine.OnInstrumentDefinition(f.Seq(), EsZ, RiskGate.Engine.Instruments.InstrumentKind.Future, 0, 0, 0, 0, false, 50, P(0.25), state).Reason;
+        Assert.Equal(RejectCode.None, Redefine(TradingState.ReduceOnly));
+        Assert.Equal(RejectCode.ReduceOnly, f.New(1, EsZ, 1, OrderSide.Buy, 1, 5000).Reason); // why: a flat account can only open
+        Assert.Equal(RejectCode.InvalidReferenceData, Redefine(0)); // why: 0 is the wire null, not a state
+        Assert.Equal(RejectCode.ReduceOnly, f.New(1, EsZ, 2, OrderSide.Buy, 1, 5000).Reason); // why: the rejected redefinition changed nothing
+        Assert.Equal(RejectCode.None, Redefine(TradingState.Active));
+        Ok(f.New(1, EsZ, 3, OrderSide.Buy, 1, 5000));
+    }
+
     [Fact]
     public void Duplicate_WorkingId_RejectedUntilCancelled()
     {

@@ -197,6 +197,123 @@ public class DirectGateTests
     }
 
     [Fact]
+    public void Submit_AccountLimitsReduceOnly_RejectsIncreasingOrdersUntilActive()
+    {
+        var gate = SetUpGate(out var twin);
+        var limits = new byte[AccountLimitsEncoder.Length];
+        var order = new byte[NewOrderEncoder.Length];
+        var unrestricted = twin.Submit(BuyOne(order, 1, 10), 0).Reason; // the same order where nothing restricts the account
+        Assert.NotEqual(RejectReason.ReduceOnly, unrestricted);
+
+        AccountLimitsEncoder.Wrap(limits).AccountId(1).TradingState(Protocol.Enums.TradingState.ReduceOnly).SendingTime(2);
+        Assert.True(gate.Submit(limits, 0).IsAccepted);
+        var alert = Assert.Single(gate.Alerts.ToArray());
+        Assert.Equal((AlertKind.TradingStateChanged, 1u, Protocol.Enums.TradingState.ReduceOnly), (alert.Kind, alert.AccountId, alert.TradingState));
+        Assert.Equal(RejectReason.ReduceOnly, gate.Submit(BuyOne(order, 1, 10), 0).Reason); // a flat account: any order increases
+
+        AccountLimitsEncoder.Wrap(limits).AccountId(1).MaxOrderQuantity(100).SendingTime(3); // state null: stays reduce-only
+        Assert.True(gate.Submit(limits, 0).IsAccepted);
+        Assert.Empty(gate.Alerts.ToArray());
+        Assert.Equal(RejectReason.ReduceOnly, gate.Submit(BuyOne(order, 2, 10), 0).Reason);
+
+        AccountLimitsEncoder.Wrap(limits).AccountId(1).TradingState(Protocol.Enums.TradingState.Active).SendingTime(4);
+        Assert.True(gate.Submit(limits, 0).IsAccepted);
+        Assert.Equal(Protocol.Enums.TradingState.Active, Assert.Single(gate.Alerts.ToArray()).TradingState);
+        Assert.Equal(unrestricted, gate.Submit(BuyOne(order, 1, 10), 0).Reason);
+    }
+
+    [Fact]
+    public void Submit_AccountLimitsActiveOrReduceOnly_NeverLiftsTradingControlKillSwitch()
+    {
+        var gate = SetUpGate(out _);
+        var control = new byte[TradingControlEncoder.Length];
+        TradingControlEncoder.Wrap(control).RequestId(1).AccountId(1).Scope(Protocol.Enums.ControlScope.Account)
+            .State(Protocol.Enums.TradingState.Halted).CancelWorkingOrders(BooleanType.False).SendingTime(2);
+        Assert.True(gate.Submit(control, 0).IsAccepted);
+        var limits = new byte[AccountLimitsEncoder.Length];
+        var order = new byte[NewOrderEncoder.Length];
+        foreach (var state in new[] { Protocol.Enums.TradingState.Active, Protocol.Enums.TradingState.ReduceOnly })
+        {
+            AccountLimitsEncoder.Wrap(limits).AccountId(1).TradingState(state).SendingTime(3);
+            Assert.True(gate.Submit(limits, 0).IsAccepted);
+            Assert.Empty(gate.Alerts.ToArray());
+            Assert.Equal(RejectReason.TradingHalted, gate.Submit(BuyOne(order, 1, 10), 0).Reason);
+        }
+
+        TradingControlEncoder.Wrap(control).RequestId(2).AccountId(1).Scope(Protocol.Enums.ControlScope.Account)
+            .State(Protocol.Enums.TradingState.Active).CancelWorkingOrders(BooleanType.False).SendingTime(4);
+        Assert.True(gate.Submit(control, 0).IsAccepted);
+        Assert.NotEqual(RejectReason.TradingHalted, gate.Submit(BuyOne(order, 1, 10), 0).Reason);
+    }
+
+    [Theory]
+    [InlineData(4)]
+    [InlineData(255)]
+    public void Submit_AccountLimitsWithUnknownTradingState_RejectedAndChangesNothing(byte state)
+    {
+        var gate = SetUpGate(out _);
+        var a = gate.Engine.AccountIndex(1);
+        var before = gate.Engine.AccountOverrides(a);
+        var limits = new byte[AccountLimitsEncoder.Length];
+        AccountLimitsEncoder.Wrap(limits).AccountId(1).MaxOrderQuantity(1).TradingState((Protocol.Enums.TradingState)state).SendingTime(2);
+
+        Assert.Equal(RejectReason.InvalidReferenceData, gate.Submit(limits, 0).Reason);
+        Assert.Equal(before, gate.Engine.AccountOverrides(a));
+        Assert.True(gate.Engine.IsEnabled(a));
+    }
+
+    [Fact]
+    public void Submit_InstrumentRedefinedReduceOnly_ClosesOnlyUntilActive()
+    {
+        var gate = SetUpGate(out var twin);
+        var order = new byte[NewOrderEncoder.Length];
+        var unrestricted = twin.Submit(BuyOne(order, 1, 10), 0).Reason;
+        Assert.NotEqual(RejectReason.ReduceOnly, unrestricted);
+
+        Assert.True(gate.Submit(GateSession.FutureDefinition(Protocol.Enums.TradingState.ReduceOnly), 0).IsAccepted);
+        Assert.Equal(RejectReason.ReduceOnly, gate.Submit(BuyOne(order, 1, 10), 0).Reason); // a flat account: any order opens
+        Assert.True(gate.Submit(GateSession.FutureDefinition(Protocol.Enums.TradingState.Halted), 0).IsAccepted);
+        Assert.Equal(RejectReason.InstrumentNotTradable, gate.Submit(BuyOne(order, 1, 10), 0).Reason);
+        Assert.True(gate.Submit(GateSession.FutureDefinition(Protocol.Enums.TradingState.Active), 0).IsAccepted);
+        Assert.Equal(unrestricted, gate.Submit(BuyOne(order, 1, 10), 0).Reason);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(4)]
+    public void Submit_InstrumentDefinitionWithoutValidState_RejectedAndStateKept(byte state)
+    {
+        var gate = SetUpGate(out var twin);
+        var order = new byte[NewOrderEncoder.Length];
+        Assert.True(gate.Submit(GateSession.FutureDefinition(Protocol.Enums.TradingState.ReduceOnly), 0).IsAccepted);
+
+        Assert.Equal(RejectReason.InvalidReferenceData, gate.Submit(GateSession.FutureDefinition((Protocol.Enums.TradingState)state), 0).Reason);
+        Assert.Equal(RejectReason.ReduceOnly, gate.Submit(BuyOne(order, 1, 10), 0).Reason);
+        Assert.NotEqual(RejectReason.ReduceOnly, twin.Submit(BuyOne(order, 1, 10), 0).Reason);
+    }
+
+    // Two gates with the same set-up session: the one under test and a twin that only serves as the oracle.
+    private static DirectGate SetUpGate(out DirectGate twin)
+    {
+        var gate = new DirectGate(GateSession.Options());
+        twin = new DirectGate(GateSession.Options());
+        foreach (var (bytes, _) in new GateSession(seed: 2).Setup())
+        {
+            Assert.True(gate.Submit(bytes, 0).IsAccepted);
+            Assert.True(twin.Submit(bytes, 0).IsAccepted);
+        }
+
+        return gate;
+    }
+
+    private static byte[] BuyOne(byte[] order, ulong clientOrderId, ulong time)
+    {
+        NewOrderEncoder.Wrap(order).ClientOrderId(clientOrderId).AccountId(1).InstrumentId(100).Quantity(1).Price(5000_000_000_000).Side(Side.Buy)
+            .OrderType(OrderType.Limit).TimeInForce(TimeInForce.ImmediateOrCancel).SendingTime(time);
+        return order;
+    }
+
+    [Fact]
     public void Submit_OutboundSequences_GapFreeAcrossDecisionsAndWireAlerts()
     {
         var gate = new DirectGate(GateSession.Options());

@@ -330,13 +330,16 @@ internal sealed class GateSession
         }
     }
 
-    private static (byte[], SessionMessage) Define(uint group, uint id, uint underlying, double years, long strike, bool call, double multiplier, long tick)
+    /// <summary>The set-up's definition of group 0's future (id 100), re-sent with another trading state.</summary>
+    public static byte[] FutureDefinition(Protocol.Enums.TradingState state) => Define(0, 100, 0, FutureYears, 0, false, 50, 250_000_000, state).Item1;
+
+    private static (byte[], SessionMessage) Define(uint group, uint id, uint underlying, double years, long strike, bool call, double multiplier, long tick, Protocol.Enums.TradingState state = Protocol.Enums.TradingState.Active)
     {
         var buffer = new byte[InstrumentDefinitionEncoder.Length];
         var option = underlying != 0;
         var e = InstrumentDefinitionEncoder.Wrap(buffer).InstrumentId(id).ProductGroupId(group)
             .Kind(option ? Protocol.Enums.InstrumentKind.Option : Protocol.Enums.InstrumentKind.Future)
-            .TradingState(Protocol.Enums.TradingState.Active).Expiry((ulong)(long)(years * Year)).TickSize(tick).ContractMultiplier(multiplier);
+            .TradingState(state).Expiry((ulong)(long)(years * Year)).TickSize(tick).ContractMultiplier(multiplier);
         if (option)
         {
             e.UnderlyingInstrumentId(underlying).PutCall(call ? PutCall.Call : PutCall.Put).Strike(strike);
