@@ -331,11 +331,13 @@ public sealed partial class RiskEngine
     /// AccountLimits with an account trading state (the wire field <c>tradingState</c>): as
     /// <see cref="OnAccountLimits(long, long, uint, bool, in OrderLimits)"/>, then
     /// <see cref="TradingState.ReduceOnly"/> makes the account reduce-only and
-    /// <see cref="TradingState.Active"/> lifts a reduce-only state; <c>default</c> (0) leaves the state
-    /// unchanged. The account-scope kill switch (<see cref="TradingState.Halted"/>, set by
-    /// <see cref="OnTradingControl"/>) is never lifted or weakened here: only TradingControl does that.
-    /// A change of the account's state raises <see cref="EngineAlertKind.TradingStateChanged"/> (account
-    /// scope), as TradingControl does. Rejects InvalidReferenceData for any other state (nothing changes).
+    /// <see cref="TradingState.Active"/> lifts the reduce-only state an earlier AccountLimits set;
+    /// <c>default</c> (0) leaves it unchanged. This state is kept apart from the one
+    /// <see cref="OnTradingControl"/> sets at account scope (ReduceOnly or Halted), which AccountLimits
+    /// never lifts or weakens: the account scope is the more severe of the two
+    /// (<see cref="AccountLimitsState"/>, <see cref="AccountState"/>). A change of that account-scope
+    /// state raises <see cref="EngineAlertKind.TradingStateChanged"/>, as TradingControl does. Rejects
+    /// InvalidReferenceData for any other state (nothing changes).
     /// </summary>
     public EngineDecision OnAccountLimits(long sequence, long timestamp, uint accountId, bool enabled, in OrderLimits overrides, TradingState accountState)
     {
@@ -353,19 +355,24 @@ public sealed partial class RiskEngine
 
         _flags[a].Enabled = enabled;
         _accountLimits[a] = overrides;
-        var current = _flags[a].State;
-        if (accountState != 0 && current != TradingState.Halted && Max(current, TradingState.Active) != accountState)
+        if (accountState != 0)
         {
-            _flags[a].State = accountState;
-            _alerts.TryAdd(new EngineAlert
+            // Kept apart from the TradingControl state: the account scope is the more severe of the two.
+            var before = Max(Max(_flags[a].State, _flags[a].LimitsState), TradingState.Active);
+            _flags[a].LimitsState = accountState;
+            var after = Max(_flags[a].State, accountState);
+            if (after != before)
             {
-                Kind = EngineAlertKind.TradingStateChanged,
-                AccountId = accountId,
-                Group = -1,
-                State = accountState,
-                Scope = ControlScope.Account,
-                Sequence = sequence,
-            });
+                _alerts.TryAdd(new EngineAlert
+                {
+                    Kind = EngineAlertKind.TradingStateChanged,
+                    AccountId = accountId,
+                    Group = -1,
+                    State = after,
+                    Scope = ControlScope.Account,
+                    Sequence = sequence,
+                });
+            }
         }
 
         return EngineDecision.Accept(sequence, accountId, 0);

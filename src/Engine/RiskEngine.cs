@@ -167,8 +167,11 @@ public sealed partial class RiskEngine
     /// <summary>Trading state set on a group.</summary>
     public TradingState GroupState(int group) => _groupState[group];
 
-    /// <summary>Trading state set on an account.</summary>
+    /// <summary>Trading state set on an account by TradingControl (0: never set).</summary>
     public TradingState AccountState(int account) => _flags[account].State;
+
+    /// <summary>The account's trading state set by AccountLimits (0: never set; Active or ReduceOnly), kept apart from <see cref="AccountState"/> so neither lifts the other.</summary>
+    public TradingState AccountLimitsState(int account) => _flags[account].LimitsState;
 
     /// <summary>Trading state set on an account in a group.</summary>
     public TradingState AccountGroupState(int account, int group) => _accountGroupState[account * _groupCount + group];
@@ -480,6 +483,7 @@ public sealed partial class RiskEngine
         var s = _globalState;
         s = Max(s, _groupState[group]);
         s = Max(s, _flags[account].State);
+        s = Max(s, _flags[account].LimitsState);
         s = Max(s, _accountGroupState[account * _groupCount + group]);
         return _flags[account].MarginCall ? Max(s, TradingState.ReduceOnly) : s;
     }
@@ -519,6 +523,7 @@ public sealed partial class RiskEngine
     {
         public bool Enabled;
         public TradingState State;
+        public TradingState LimitsState;
         public bool MarginCall;
         public bool Liquidation;
     }

@@ -99,7 +99,7 @@ public readonly ref struct AccountLimitsDecoder
     /// <summary>Throttle: messages allowed per window. Null: 4294967295 (unchanged). Wire: uint32 at block offset 40.</summary>
     public uint ThrottleMessages => BinaryPrimitives.ReadUInt32LittleEndian(_block.Slice(ThrottleMessagesOffset));
 
-    /// <summary>Account trading state: Active or ReduceOnly sets it (a kill switch set by TradingControl stays until TradingControl lifts it); Halted disables the account. Null: 0 None (unchanged). Wire: uint8 TradingState at block offset 44.</summary>
+    /// <summary>Account trading state: Active or ReduceOnly sets it (a state set by TradingControl stays until TradingControl lifts it); Halted disables the account. Null: 0 None (unchanged). Wire: uint8 TradingState at block offset 44.</summary>
     public TradingState TradingState => (TradingState)_block[TradingStateOffset];
 
     /// <summary>Throttle window, ns. Null: 2^64-1 (unchanged). Wire: uint64 ns at block offset 48.</summary>

@@ -105,7 +105,7 @@ public readonly ref struct AccountLimitsEncoder
         return this;
     }
 
-    /// <summary>Writes <c>tradingState</c>: Account trading state: Active or ReduceOnly sets it (a kill switch set by TradingControl stays until TradingControl lifts it); Halted disables the account. Null: 0 None (unchanged).</summary>
+    /// <summary>Writes <c>tradingState</c>: Account trading state: Active or ReduceOnly sets it (a state set by TradingControl stays until TradingControl lifts it); Halted disables the account. Null: 0 None (unchanged).</summary>
     public AccountLimitsEncoder TradingState(TradingState value)
     {
         _block[AccountLimitsDecoder.TradingStateOffset] = (byte)value;

@@ -229,13 +229,13 @@ public sealed class RiskEngineControlTests
         var f = new EngineFixture();
         var a = f.Engine.AccountIndex(1);
         Ok(f.Engine.OnAccountLimits(f.Seq(), 0, 1, true, OrderLimits.UseDefaults, TradingState.ReduceOnly));
-        Assert.Equal(TradingState.ReduceOnly, f.Engine.AccountState(a));
+        Assert.Equal(TradingState.ReduceOnly, f.Engine.AccountLimitsState(a));
         Assert.Equal(EngineAlertKind.TradingStateChanged, Assert.Single(f.Engine.Alerts.Items.ToArray()).Kind);
         Assert.Equal(RejectCode.ReduceOnly, f.New(1, EsZ, 1, OrderSide.Buy, 1, 5000).Reason);
         Ok(f.Engine.OnAccountLimits(f.Seq(), 0, 1, true, OrderLimits.UseDefaults, TradingState.ReduceOnly));
         Assert.Empty(f.Engine.Alerts.Items.ToArray()); // why: no change, no alert
         Ok(f.Engine.OnAccountLimits(f.Seq(), 0, 1, true, OrderLimits.UseDefaults, TradingState.Active));
-        Assert.Equal(TradingState.Active, f.Engine.AccountState(a));
+        Assert.Equal(TradingState.Active, f.Engine.AccountLimitsState(a));
         Ok(f.New(1, EsZ, 2, OrderSide.Buy, 1, 5000));
     }
 

@@ -222,28 +222,30 @@ public class DirectGateTests
         Assert.Equal(unrestricted, gate.Submit(BuyOne(order, 1, 10), 0).Reason);
     }
 
-    [Fact]
-    public void Submit_AccountLimitsActiveOrReduceOnly_NeverLiftsTradingControlKillSwitch()
+    [Theory]
+    [InlineData(Protocol.Enums.TradingState.Halted, RejectReason.TradingHalted)]
+    [InlineData(Protocol.Enums.TradingState.ReduceOnly, RejectReason.ReduceOnly)]
+    public void Submit_AccountLimitsActiveOrReduceOnly_NeverLiftsOrWeakensTradingControlState(Protocol.Enums.TradingState control, RejectReason expected)
     {
         var gate = SetUpGate(out _);
-        var control = new byte[TradingControlEncoder.Length];
-        TradingControlEncoder.Wrap(control).RequestId(1).AccountId(1).Scope(Protocol.Enums.ControlScope.Account)
-            .State(Protocol.Enums.TradingState.Halted).CancelWorkingOrders(BooleanType.False).SendingTime(2);
-        Assert.True(gate.Submit(control, 0).IsAccepted);
+        var message = new byte[TradingControlEncoder.Length];
+        TradingControlEncoder.Wrap(message).RequestId(1).AccountId(1).Scope(Protocol.Enums.ControlScope.Account)
+            .State(control).CancelWorkingOrders(BooleanType.False).SendingTime(2);
+        Assert.True(gate.Submit(message, 0).IsAccepted);
         var limits = new byte[AccountLimitsEncoder.Length];
         var order = new byte[NewOrderEncoder.Length];
-        foreach (var state in new[] { Protocol.Enums.TradingState.Active, Protocol.Enums.TradingState.ReduceOnly })
+        foreach (var state in new[] { Protocol.Enums.TradingState.Active, Protocol.Enums.TradingState.ReduceOnly, Protocol.Enums.TradingState.Active })
         {
             AccountLimitsEncoder.Wrap(limits).AccountId(1).TradingState(state).SendingTime(3);
             Assert.True(gate.Submit(limits, 0).IsAccepted);
-            Assert.Empty(gate.Alerts.ToArray());
-            Assert.Equal(RejectReason.TradingHalted, gate.Submit(BuyOne(order, 1, 10), 0).Reason);
+            Assert.Empty(gate.Alerts.ToArray()); // why: the account scope's state did not change
+            Assert.Equal(expected, gate.Submit(BuyOne(order, 1, 10), 0).Reason);
         }
 
-        TradingControlEncoder.Wrap(control).RequestId(2).AccountId(1).Scope(Protocol.Enums.ControlScope.Account)
+        TradingControlEncoder.Wrap(message).RequestId(2).AccountId(1).Scope(Protocol.Enums.ControlScope.Account)
             .State(Protocol.Enums.TradingState.Active).CancelWorkingOrders(BooleanType.False).SendingTime(4);
-        Assert.True(gate.Submit(control, 0).IsAccepted);
-        Assert.NotEqual(RejectReason.TradingHalted, gate.Submit(BuyOne(order, 1, 10), 0).Reason);
+        Assert.True(gate.Submit(message, 0).IsAccepted);
+        Assert.NotEqual(expected, gate.Submit(BuyOne(order, 1, 10), 0).Reason);
     }
 
     [Theory]
