@@ -93,6 +93,17 @@ public sealed partial class RiskEngine
 
     private void SyncJointAnchors() => _joint?.SyncAnchors();
 
+    // End of an event that may have emptied the account's ES-group holdings (a working order left the
+    // book, a fill, a new order whatever its decision): its joint slot goes back to the pool when the
+    // account no longer holds or works any ES-group instrument. O(ES groups) when it still does.
+    private void ReleaseIdleJoint(int account)
+    {
+        if (_joint is not null && account >= 0)
+        {
+            _joint.ReleaseIfIdle(account);
+        }
+    }
+
     // The margin step of Check: the scan path, plus the ES part when the account or the order touches an ES group.
     private MarginCheck CheckMargin(int account, int instrument, long signedQuantity, double price)
     {
