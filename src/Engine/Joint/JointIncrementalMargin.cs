@@ -563,17 +563,10 @@ public sealed class JointIncrementalMargin
         return -1;
     }
 
-    // Back to the construction state. Rows of future slots at or past the slot's future count are never
-    // written (AddInstrument only reaches future slots below it, RebuildSlot clears the whole slot), so
-    // clearing the used rows of each set clears every vector.
+    // Back to the construction state.
     private void ResetSlot(int slot)
     {
-        var used = (1 + 3 * _futureCount[slot]) * _stride;
-        for (var set = 0; set < Sets; set++)
-        {
-            new Span<double>(_vectors, SetOffset(slot, set), used).Clear();
-        }
-
+        ClearVectors(slot);
         new Span<double>(_expanded, slot * Sets * _stride, Sets * _stride).Clear();
         _future.AsSpan(slot * _maxFutures, _maxFutures).Clear();
         _futureCount[slot] = 0;
@@ -762,7 +755,7 @@ public sealed class JointIncrementalMargin
 
     private bool RebuildSlot(int slot)
     {
-        new Span<double>(_vectors, slot * _slotDoubles, _slotDoubles).Clear();
+        ClearVectors(slot);
         _futureCount[slot] = 0;
         var first = slot * _maxEntries;
         for (var e = 0; e < _entryCount[slot]; e++)
@@ -786,6 +779,18 @@ public sealed class JointIncrementalMargin
         }
 
         return true;
+    }
+
+    // Zeroes every vector of the slot. Rows of future slots at or past the slot's future count are always
+    // zero (AddInstrument only reaches future slots below it, FutureSlot hands out the next one, and this
+    // runs before the count is reset), so only the used rows of each set are cleared: O(futures used).
+    private void ClearVectors(int slot)
+    {
+        var used = (1 + 3 * _futureCount[slot]) * _stride;
+        for (var set = 0; set < Sets; set++)
+        {
+            new Span<double>(_vectors, SetOffset(slot, set), used).Clear();
+        }
     }
 
     private int FutureSlot(int slot, int future)
