@@ -38,7 +38,6 @@ public sealed partial class RiskEngine
             leaves = order.Quantity;
         }
 
-        ReleaseIdleJoint(a);
         return OrderDecision(order, RejectCode.None, margin, leaves);
     }
 

@@ -47,12 +47,13 @@ namespace RiskGate.Engine.Joint;
 /// time it holds, works or checks an ES-group instrument (from the free list, else the next never-used
 /// slot; none left = <see cref="StateStatus.CapacityExhausted"/>) and gives it back when it holds no
 /// position and no working order in any ES group: the engine calls <see cref="ReleaseIfIdle"/> at the
-/// end of every event that can empty an account (a working order leaving the book — cancel, expiry,
-/// kill-switch cancel —, a fill, and a new order whatever its decision, so a rejected check or an
-/// IOC/FOK that does not rest keeps nothing). A released slot is reset to exactly the state of a
-/// never-used one (every vector, entry, stamp, epoch, mutation counter and cached expansion), so an
-/// account's figures never depend on which slot it got or who held it before. Storage is float64: see
-/// the README for the float32 evaluation.</para>
+/// end of every event that can empty an account — a working order leaving the book (cancel, expiry,
+/// kill-switch cancel), a fill, and a rejected new order (so a check that took a slot for nothing gives
+/// it back). An accepted IOC/FOK keeps the slot for its fill (a fill is never refused, and margining it
+/// needs the slot); if no fill comes, the slot goes back at the end of the account's next such event.
+/// A released slot is reset to exactly the state of a never-used one (every vector, entry, stamp,
+/// epoch, mutation counter and cached expansion), so an account's figures never depend on which slot
+/// it got or who held it before. Storage is float64: see the README for the float32 evaluation.</para>
 /// <para>Single owner: the risk thread. Nothing allocates after construction; no interface dispatch.</para>
 /// </remarks>
 public sealed class JointIncrementalMargin
@@ -784,9 +785,11 @@ public sealed class JointIncrementalMargin
     // Zeroes every vector of the slot. Rows of future slots at or past the slot's future count are always
     // zero (AddInstrument only reaches future slots below it, FutureSlot hands out the next one, and this
     // runs before the count is reset), so only the used rows of each set are cleared: O(futures used).
+    // With no future slot nothing was added since the last clear (AddInstrument needs one), not even L.
     private void ClearVectors(int slot)
     {
-        var used = (1 + 3 * _futureCount[slot]) * _stride;
+        var futures = _futureCount[slot];
+        var used = futures == 0 ? 0 : (1 + 3 * futures) * _stride;
         for (var set = 0; set < Sets; set++)
         {
             new Span<double>(_vectors, SetOffset(slot, set), used).Clear();

@@ -453,7 +453,7 @@ public class JointPoolReleaseTests
     }
 
     [Fact]
-    public void NewOrder_IocOnFlatAccount_KeepsNoSlotUntilItsFill()
+    public void NewOrder_IocOnFlatAccount_KeepsSlotForItsFillThenReleasesWhenFlat()
     {
         var f = new JointEngineFixture(pool: 1);
         var joint = f.Engine.JointMargin!;
@@ -461,17 +461,24 @@ public class JointPoolReleaseTests
         var option = f.NqOptions[5];
 
         Ok(f.Engine.OnNewOrder(f.Order(1, option, 1, OrderSide.Buy, 3, f.Price(option), TimeInForce.ImmediateOrCancel)));
-        Assert.False(joint.HasSlot(a), "an IOC does not rest: nothing held after its decision");
-        Assert.Equal(1, joint.PoolReleases);
+        Assert.True(joint.HasSlot(a), "reserved for the IOC's fill");
+        Assert.Equal(RejectCode.CapacityExhausted, f.New(2, NqZ, 1, OrderSide.Buy, 1).Reason);
 
         Ok(f.Fill(1, option, OrderSide.Buy, 3));
-        Assert.True(joint.HasSlot(a));
         Assert.True(joint.Evaluate(a, -1, 0, out var held, out _, out _));
         AssertClose(f.FullJoint(1, 0), held, "after the fill");
-
         Ok(f.Fill(1, option, OrderSide.Sell, 3));
+        Assert.False(joint.HasSlot(a), "flat after the closing fill");
+        Assert.Equal(1, joint.PoolReleases);
+
+        // An IOC that never fills: the slot goes back at the end of the account's next emptying event.
+        Ok(f.Engine.OnNewOrder(f.Order(1, option, 2, OrderSide.Sell, 1, f.Price(option), TimeInForce.FillOrKill)));
+        Assert.True(joint.HasSlot(a));
+        Ok(f.New(1, NqZ, 3, OrderSide.Buy, 1));
+        Ok(f.Cancel(1, 3));
         Assert.False(joint.HasSlot(a));
         Assert.Equal(2, joint.PoolReleases);
+        Assert.True(joint.IsPristine(0));
     }
 
     [Fact]
