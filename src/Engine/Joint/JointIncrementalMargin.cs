@@ -214,7 +214,7 @@ public sealed class JointIncrementalMargin
     /// <summary>True when the installed set's regular scenarios all weigh the same (the equal-weight tail path).</summary>
     public bool EqualWeights => _equalWeights;
 
-    /// <summary>Accounts that can hold joint storage.</summary>
+    /// <summary>Slots: accounts that can hold joint storage at the same time (<see cref="JointEngineOptions.MaxJointAccounts"/>).</summary>
     public int PoolCapacity { get; }
 
     /// <summary>Slots held by accounts now (released slots do not count).</summary>
