@@ -93,6 +93,18 @@ public sealed partial class RiskEngine
 
     private void SyncJointAnchors() => _joint?.SyncAnchors();
 
+    // End of an event that may have emptied the account's ES-group holdings (a working order left the
+    // book, a fill, a rejected new order): its joint slot goes back to the pool when the account no
+    // longer holds or works any ES-group instrument. O(ES groups) when it still does. Not after an
+    // accepted IOC/FOK: its fill, never refused, needs the slot to be margined.
+    private void ReleaseIdleJoint(int account)
+    {
+        if (_joint is not null && account >= 0)
+        {
+            _joint.ReleaseIfIdle(account);
+        }
+    }
+
     // The margin step of Check: the scan path, plus the ES part when the account or the order touches an ES group.
     private MarginCheck CheckMargin(int account, int instrument, long signedQuantity, double price)
     {
@@ -111,9 +123,10 @@ public sealed partial class RiskEngine
         var margin = _margin!.Requirement(account);
         if (_joint is not null && margin.Status == StateStatus.Ok)
         {
-            // Joint storage exhausted for an account that never passed an ES check (a position set
-            // without an order): report the scan part rather than nothing; its orders in ES groups are
-            // rejected CapacityExhausted.
+            // Joint storage exhausted for an account without a slot that now holds an ES-group
+            // instrument (a trade with no order of its own while every slot is in use): report the
+            // scan part rather than nothing; its orders in ES groups are rejected CapacityExhausted
+            // until a slot is free.
             var combined = margin;
             _joint.Combine(account, -1, 0, _margin.OptimisticMaintenanceBefore, _margin.SafetyBuffer, ref combined);
             if (combined.Status == StateStatus.Ok)

@@ -19,6 +19,7 @@ public sealed partial class RiskEngine
         var reason = Check(order, -1, out var a, out var i, out var margin);
         if (reason != RejectCode.None)
         {
+            ReleaseIdleJoint(a);
             return OrderDecision(order, reason, margin, 0);
         }
 
@@ -28,6 +29,7 @@ public sealed partial class RiskEngine
             var status = _store!.AddWorking(a, i, order.Side, order.Quantity);
             if (status != StateStatus.Ok)
             {
+                ReleaseIdleJoint(a);
                 return OrderDecision(order, status == StateStatus.CapacityExhausted ? RejectCode.CapacityExhausted : RejectCode.InternalError, margin, 0);
             }
 
@@ -204,6 +206,7 @@ public sealed partial class RiskEngine
         var before = AccountRequirement(a);
         store.ApplyFill(a, i, side == OrderSide.Buy ? quantity : -quantity, price * Price9);
         var after = AccountRequirement(a);
+        ReleaseIdleJoint(a);
         UpdateMarginState(a, after.MaintenanceBefore, after.EquityBefore, sequence);
         var d = EngineDecision.Accept(sequence, accountId, clientOrderId);
         d.InitialBefore = before.InitialBefore;
@@ -264,6 +267,7 @@ public sealed partial class RiskEngine
     {
         ref readonly var o = ref _orders[slot];
         _store!.RemoveWorking(o.Account, o.Instrument, o.Side, o.Leaves);
+        ReleaseIdleJoint(o.Account);
         _orders.Remove(slot);
     }
 

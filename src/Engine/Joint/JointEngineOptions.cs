@@ -89,7 +89,7 @@ public sealed class JointEngineOptions
     /// <summary>ES level.</summary>
     public double Alpha { get; }
 
-    /// <summary>Size of the per-account storage pool.</summary>
+    /// <summary>Size of the per-account storage pool: accounts holding or working ES-group instruments at the same time (an account that goes flat gives its slot back).</summary>
     public int MaxJointAccounts { get; }
 
     /// <summary>Largest scenario count a recalibration may install.</summary>

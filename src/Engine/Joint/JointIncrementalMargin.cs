@@ -28,7 +28,8 @@ namespace RiskGate.Engine.Joint;
 /// <para><b>Updates</b> are lazy and exact: before evaluating an account, every ES group whose
 /// <see cref="AccountStore"/> slot changed (its mutation stamp) is diffed against the quantities this
 /// cache has folded in, and each changed instrument adds Δq × its rows (O(N) per changed instrument,
-/// SIMD). No hook in the order lifecycle is needed; the store stays the single source of truth.
+/// SIMD). No hook in the order lifecycle is needed for that (only the slot release below is called by
+/// the engine); the store stays the single source of truth.
 /// When an anchor or the scenario set changed since the slot was built (a new <see cref="Epoch"/>), the
 /// slot is rebuilt from its quantities (cost ∝ its instruments × N).</para>
 /// <para><b>Requirement</b> of a combination (positions; + working buys; + working sells) is
@@ -42,10 +43,17 @@ namespace RiskGate.Engine.Joint;
 /// among those few (<see cref="ExpectedShortfall.TryComputeEqualWeightsFromTop"/>); when they cannot hold
 /// the tail (a strongly risk-reducing order, counted in <see cref="SeedMisses"/>) the whole candidate is
 /// selected. Exact either way: the seed only decides how much work the selection does.</para>
-/// <para><b>Memory</b>: <see cref="BytesPerAccount"/> per pooled account; accounts get a slot the first
-/// time they hold, work or check an ES-group instrument and keep it (exhaustion =
-/// <see cref="StateStatus.CapacityExhausted"/>). Storage is float64: see the README for the float32
-/// evaluation.</para>
+/// <para><b>Memory</b>: <see cref="BytesPerAccount"/> per pooled slot; an account takes a slot the first
+/// time it holds, works or checks an ES-group instrument (from the free list, else the next never-used
+/// slot; none left = <see cref="StateStatus.CapacityExhausted"/>) and gives it back when it holds no
+/// position and no working order in any ES group: the engine calls <see cref="ReleaseIfIdle"/> at the
+/// end of every event that can empty an account — a working order leaving the book (cancel, expiry,
+/// kill-switch cancel), a fill, and a rejected new order (so a check that took a slot for nothing gives
+/// it back). An accepted IOC/FOK keeps the slot for its fill (a fill is never refused, and margining it
+/// needs the slot); if no fill comes, the slot goes back at the end of the account's next such event.
+/// A released slot is reset to exactly the state of a never-used one (every vector, entry, stamp,
+/// epoch, mutation counter and cached expansion), so an account's figures never depend on which slot
+/// it got or who held it before. Storage is float64: see the README for the float32 evaluation.</para>
 /// <para>Single owner: the risk thread. Nothing allocates after construction; no interface dispatch.</para>
 /// </remarks>
 public sealed class JointIncrementalMargin
@@ -70,9 +78,13 @@ public sealed class JointIncrementalMargin
     private readonly double[] _gRow;
     private readonly double[] _vRow;
 
-    // Pool.
+    // Pool: slots [0, _highWater) have been handed out; the _freeCount first of _free are back (a stack).
     private readonly int[] _slotOf;
-    private int _slotsUsed;
+    private readonly int[] _free;
+    private int _freeCount;
+    private int _highWater;
+    private long _releases;
+    private long _exhausted;
     private readonly int _slotDoubles;
     private readonly double[] _vectors;
     private readonly double[] _expanded;
@@ -150,6 +162,7 @@ public sealed class JointIncrementalMargin
         var pool = options.MaxJointAccounts;
         _slotOf = new int[maxAccounts];
         _slotOf.AsSpan().Fill(-1);
+        _free = new int[pool];
         _slotDoubles = Sets * (1 + 3 * _maxFutures) * _stride;
         _vectors = new double[checked(pool * _slotDoubles)];
         _expanded = new double[checked(pool * Sets * _stride)];
@@ -201,24 +214,102 @@ public sealed class JointIncrementalMargin
     /// <summary>True when the installed set's regular scenarios all weigh the same (the equal-weight tail path).</summary>
     public bool EqualWeights => _equalWeights;
 
-    /// <summary>Accounts that can hold joint storage.</summary>
+    /// <summary>Slots: accounts that can hold joint storage at the same time (<see cref="JointEngineOptions.MaxJointAccounts"/>).</summary>
     public int PoolCapacity { get; }
 
-    /// <summary>Accounts holding joint storage.</summary>
-    public int PoolUsed => _slotsUsed;
+    /// <summary>Slots held by accounts now (released slots do not count).</summary>
+    public int PoolUsed => _highWater - _freeCount;
 
-    /// <summary>Bytes of joint storage per pooled account (vectors, expanded cache, entries and stamps).</summary>
+    /// <summary>Slots ever handed out: the peak of <see cref="PoolUsed"/> (a released slot is reused before a new one is taken).</summary>
+    public int PoolHighWater => _highWater;
+
+    /// <summary>Slots given back by accounts that no longer hold or work an ES-group instrument, since start-up.</summary>
+    public long PoolReleases => _releases;
+
+    /// <summary>Times an account needed a slot and none was free (each answered <see cref="StateStatus.CapacityExhausted"/>).</summary>
+    public long PoolExhaustions => _exhausted;
+
+    /// <summary>
+    /// Test seam modelling the former pool, where a slot was never given back: while true
+    /// <see cref="ReleaseIfIdle"/> keeps every slot.
+    /// </summary>
+    internal bool KeepIdleSlots { get; set; }
+
+    /// <summary>Bytes of joint storage per pooled account (vectors, expanded cache, entries, stamps and its free-list entry).</summary>
     public long BytesPerAccount => ((long)_slotDoubles + Sets * _stride) * sizeof(double)
         + (long)_maxEntries * (sizeof(int) + 3 * sizeof(long))
         + (long)_maxFutures * sizeof(int)
         + (long)_esGroups.Length * (sizeof(int) + sizeof(long))
-        + 4L * Sets * sizeof(double) + 5L * sizeof(long) + 4L * sizeof(int);
+        + 4L * Sets * sizeof(double) + 5L * sizeof(long) + 5L * sizeof(int);
 
     /// <summary>True when the group is margined by Expected Shortfall.</summary>
     public bool IsExpectedShortfall(int group) => _options.IsExpectedShortfall(group);
 
     /// <summary>True when the account holds joint storage.</summary>
     public bool HasSlot(int account) => _slotOf[account] >= 0;
+
+    /// <summary>
+    /// Gives the account's slot back to the pool when the account holds no position and no working
+    /// order in any ES-group instrument (its three sets are empty in the <see cref="AccountStore"/>):
+    /// the slot is reset to the state of a never-used one and pushed on the free list. Returns true when
+    /// a slot was released; false when the account has none, still holds or works an ES-group
+    /// instrument, or is out of range. Work: O(ES groups) when nothing is released, O(the slot's used
+    /// part) when it is. Deterministic; allocates nothing. Risk thread only.
+    /// </summary>
+    public bool ReleaseIfIdle(int account)
+    {
+        if ((uint)account >= (uint)_slotOf.Length)
+        {
+            return false;
+        }
+
+        var slot = _slotOf[account];
+        if (slot < 0 || KeepIdleSlots || HoldsJoint(account))
+        {
+            return false;
+        }
+
+        ResetSlot(slot);
+        _slotOf[account] = -1;
+        _free[_freeCount++] = slot;
+        _releases++;
+        return true;
+    }
+
+    /// <summary>The account's slot, or −1 without one (tests: which slot an account reuses).</summary>
+    internal int SlotOf(int account) => _slotOf[account];
+
+    /// <summary>
+    /// True when every per-slot value of <paramref name="slot"/> is bit for bit its construction value
+    /// (tests: a released slot is exactly a never-used one). O(slot); risk thread only.
+    /// </summary>
+    internal bool IsPristine(int slot)
+    {
+        var groups = _esGroups.Length;
+        return Zero(new ReadOnlySpan<double>(_vectors, slot * _slotDoubles, _slotDoubles))
+            && Zero(new ReadOnlySpan<double>(_expanded, slot * Sets * _stride, Sets * _stride))
+            && _future.AsSpan(slot * _maxFutures, _maxFutures).IndexOfAnyExcept(0) < 0
+            && _futureCount[slot] == 0
+            && _entryInstrument.AsSpan(slot * _maxEntries, _maxEntries).IndexOfAnyExcept(0) < 0
+            && _entryPosition.AsSpan(slot * _maxEntries, _maxEntries).IndexOfAnyExcept(0L) < 0
+            && _entryBuy.AsSpan(slot * _maxEntries, _maxEntries).IndexOfAnyExcept(0L) < 0
+            && _entrySell.AsSpan(slot * _maxEntries, _maxEntries).IndexOfAnyExcept(0L) < 0
+            && _entryCount[slot] == 0
+            && _workingEntries[slot] == 0
+            && _stampGroupSlot.AsSpan(slot * groups, groups).IndexOfAnyExcept(-1) < 0
+            && _stampMutation.AsSpan(slot * groups, groups).IndexOfAnyExcept(0L) < 0
+            && _slotEpoch[slot] == 0
+            && _cacheVersion[slot] == -1
+            && _cacheMutation[slot] == 0
+            && _slotMutation[slot] == 0
+            && Zero(new ReadOnlySpan<double>(_cacheRequirement, slot * Sets, Sets))
+            && Zero(new ReadOnlySpan<double>(_cacheShortMinimum, slot * Sets, Sets))
+            && Zero(new ReadOnlySpan<double>(_cacheSeed, slot * Sets, Sets))
+            && Zero(new ReadOnlySpan<double>(_lastSeed, slot * Sets, Sets));
+
+        // +0.0 bit patterns only (−0.0 is not what a new array holds).
+        static bool Zero(ReadOnlySpan<double> values) => MemoryMarshal.Cast<double, long>(values).IndexOfAnyExcept(0L) < 0;
+    }
 
     /// <summary>
     /// Rebuilds the joint rows of every ES group whose scan anchor moved (or that anchored) since its
@@ -325,13 +416,13 @@ public sealed class JointIncrementalMargin
                 return true;
             }
 
-            if (_slotsUsed == PoolCapacity)
+            slot = Acquire();
+            if (slot < 0)
             {
                 involved = true;
                 return false;
             }
 
-            slot = _slotsUsed++;
             _slotOf[account] = slot;
         }
 
@@ -442,18 +533,62 @@ public sealed class JointIncrementalMargin
         return true;
     }
 
+    // The store keeps a group slot exactly while the account holds or works an instrument of the group.
     private bool HoldsJoint(int account)
     {
-        var n = _store.SlotCount(account);
-        for (var k = 0; k < n; k++)
+        foreach (var g in _esGroups)
         {
-            if (_options.IsExpectedShortfall(_instruments[_store.SlotInstrument(account, k)].Group))
+            if (_store.GroupSlot(account, g) >= 0)
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    // A released slot (most recently released first, which is still warm in cache), else a never-used one; −1 when none is left.
+    private int Acquire()
+    {
+        if (_freeCount > 0)
+        {
+            return _free[--_freeCount];
+        }
+
+        if (_highWater < PoolCapacity)
+        {
+            return _highWater++;
+        }
+
+        _exhausted++;
+        return -1;
+    }
+
+    // Back to the construction state.
+    private void ResetSlot(int slot)
+    {
+        ClearVectors(slot);
+        new Span<double>(_expanded, slot * Sets * _stride, Sets * _stride).Clear();
+        _future.AsSpan(slot * _maxFutures, _maxFutures).Clear();
+        _futureCount[slot] = 0;
+        var first = slot * _maxEntries;
+        _entryInstrument.AsSpan(first, _maxEntries).Clear();
+        _entryPosition.AsSpan(first, _maxEntries).Clear();
+        _entryBuy.AsSpan(first, _maxEntries).Clear();
+        _entrySell.AsSpan(first, _maxEntries).Clear();
+        _entryCount[slot] = 0;
+        _workingEntries[slot] = 0;
+        var groups = _esGroups.Length;
+        _stampGroupSlot.AsSpan(slot * groups, groups).Fill(-1);
+        _stampMutation.AsSpan(slot * groups, groups).Clear();
+        _slotEpoch[slot] = 0;
+        _cacheVersion[slot] = -1;
+        _cacheMutation[slot] = 0;
+        _slotMutation[slot] = 0;
+        _cacheRequirement.AsSpan(slot * Sets, Sets).Clear();
+        _cacheShortMinimum.AsSpan(slot * Sets, Sets).Clear();
+        _cacheSeed.AsSpan(slot * Sets, Sets).Clear();
+        _lastSeed.AsSpan(slot * Sets, Sets).Clear();
     }
 
     private long MarketVersion()
@@ -621,7 +756,7 @@ public sealed class JointIncrementalMargin
 
     private bool RebuildSlot(int slot)
     {
-        new Span<double>(_vectors, slot * _slotDoubles, _slotDoubles).Clear();
+        ClearVectors(slot);
         _futureCount[slot] = 0;
         var first = slot * _maxEntries;
         for (var e = 0; e < _entryCount[slot]; e++)
@@ -645,6 +780,20 @@ public sealed class JointIncrementalMargin
         }
 
         return true;
+    }
+
+    // Zeroes every vector of the slot. Rows of future slots at or past the slot's future count are always
+    // zero (AddInstrument only reaches future slots below it, FutureSlot hands out the next one, and this
+    // runs before the count is reset), so only the used rows of each set are cleared: O(futures used).
+    // With no future slot nothing was added since the last clear (AddInstrument needs one), not even L.
+    private void ClearVectors(int slot)
+    {
+        var futures = _futureCount[slot];
+        var used = futures == 0 ? 0 : (1 + 3 * futures) * _stride;
+        for (var set = 0; set < Sets; set++)
+        {
+            new Span<double>(_vectors, SetOffset(slot, set), used).Clear();
+        }
     }
 
     private int FutureSlot(int slot, int future)
