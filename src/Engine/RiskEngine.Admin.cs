@@ -525,9 +525,10 @@ public sealed partial class RiskEngine
 
         var store = _store!;
         var before = AccountRequirement(a);
-        if (action == CollateralAction.Withdraw && before.EquityBefore - amount < before.InitialBefore)
+        if (action == CollateralAction.Withdraw && (before.EquityBefore - amount < before.InitialBefore || before.Status != StateStatus.Ok))
         {
-            var r = EngineDecision.Reject(sequence, RejectCode.WithdrawalExceedsExcess, accountId, 0);
+            // A requirement that could not be computed in full (the ES pool is exhausted) never lets cash out.
+            var r = EngineDecision.Reject(sequence, before.Status == StateStatus.CapacityExhausted ? RejectCode.CapacityExhausted : RejectCode.WithdrawalExceedsExcess, accountId, 0);
             r.InitialBefore = before.InitialBefore;
             r.InitialAfter = before.InitialBefore;
             r.Equity = before.EquityBefore;

@@ -125,13 +125,17 @@ public sealed partial class RiskEngine
         {
             // Joint storage exhausted for an account without a slot that now holds an ES-group
             // instrument (a trade with no order of its own while every slot is in use): report the
-            // scan part rather than nothing; its orders in ES groups are rejected CapacityExhausted
-            // until a slot is free.
+            // scan part rather than nothing, marked CapacityExhausted so that a withdrawal fails
+            // closed; its orders in ES groups are rejected CapacityExhausted until a slot is free.
             var combined = margin;
             _joint.Combine(account, -1, 0, _margin.OptimisticMaintenanceBefore, _margin.SafetyBuffer, ref combined);
             if (combined.Status == StateStatus.Ok)
             {
                 margin = combined;
+            }
+            else
+            {
+                margin.Status = combined.Status;
             }
         }
 

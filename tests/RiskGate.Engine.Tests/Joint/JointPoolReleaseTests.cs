@@ -534,6 +534,22 @@ public class JointPoolReleaseTests
     }
 
     // Account k (1-based id k + 1) works 2 of an ES-group future or option.
+    [Fact]
+    public void Withdrawal_EsHoldingWithoutSlotWhilePoolFull_FailsClosedUntilASlotIsFree()
+    {
+        var f = new JointEngineFixture(pool: 1, accounts: 3, scenarios: 250);
+        Ok(f.New(1, NqZ, 1, OrderSide.Buy, 2)); // why: account 1 takes the only slot
+        Ok(f.Fill(2, NqZ, OrderSide.Buy, 1)); // why: a fill is never refused, but account 2 gets no slot for it
+        Assert.False(f.Engine.JointMargin!.HasSlot(f.Engine.AccountIndex(2)));
+
+        var withdraw = f.Engine.OnCollateral(f.Seq(), f.Time += 1_000, 2, CollateralAction.Withdraw, 1);
+        Assert.Equal(RejectCode.CapacityExhausted, withdraw.Reason); // why: the ES part of its requirement is unknown; the scan part alone would let cash out
+
+        Ok(f.Cancel(1, 1)); // why: account 1 goes flat and gives the slot back
+        Ok(f.Engine.OnCollateral(f.Seq(), f.Time += 1_000, 2, CollateralAction.Withdraw, 1));
+        Assert.True(f.Engine.JointMargin!.HasSlot(f.Engine.AccountIndex(2)));
+    }
+
     private static EngineDecision Open(JointEngineFixture f, int k)
     {
         var instrument = k % 2 == 0 ? NqZ : f.NqOptions[5];
