@@ -435,7 +435,8 @@ public sealed partial class RiskEngine
     /// </summary>
     public EngineDecision OnScopedAccountLimits(long sequence, long timestamp, uint accountId, int group, uint instrumentId, in OrderLimits overrides)
     {
-        Begin(timestamp);
+        // An invalid message changes nothing, engine time included: time advances only when the scope is stored.
+        _alerts.Clear();
         var byInstrument = instrumentId != uint.MaxValue;
         ReferenceDataError error;
         var a = _accountIds.Find(accountId);
@@ -467,6 +468,10 @@ public sealed partial class RiskEngine
         else
         {
             error = _scopedLimits.TrySet(a, byInstrument, id, in overrides) ? ReferenceDataError.None : ReferenceDataError.ScopedLimitCapacity;
+            if (error == ReferenceDataError.None)
+            {
+                Begin(timestamp);
+            }
         }
 
         _lastReferenceDataError = error;

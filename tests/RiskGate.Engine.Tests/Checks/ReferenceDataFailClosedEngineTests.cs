@@ -97,6 +97,27 @@ public class ReferenceDataFailClosedEngineTests
         Assert.Equal(now, f.Engine.Now);
     }
 
+    [Fact]
+    public void OnScopedAccountLimits_Invalid_RejectedTimeUnchanged()
+    {
+        var f = new EngineFixture();
+        var now = f.Engine.Now;
+        var bad = OrderLimits.UseDefaults;
+        bad.MaxPosition = -7;
+        var good = OrderLimits.UseDefaults;
+        good.MaxPosition = 7;
+
+        var negative = f.Engine.OnScopedAccountLimits(f.Seq(), now + Second, 1, 0, uint.MaxValue, in bad);
+        var unknownGroup = f.Engine.OnScopedAccountLimits(f.Seq(), now + Second, 1, 9, uint.MaxValue, in good);
+
+        Assert.Equal(RejectCode.InvalidReferenceData, negative.Reason);
+        Assert.Equal(RejectCode.InvalidReferenceData, unknownGroup.Reason);
+        Assert.Equal(now, f.Engine.Now);
+        Assert.Equal(0, f.Engine.ScopedLimits.Count);
+        Ok(f.Engine.OnScopedAccountLimits(f.Seq(), now + Second, 1, 0, uint.MaxValue, in good));
+        Assert.Equal(now + Second, f.Engine.Now); // the control: a stored scope stamps time
+    }
+
     [Theory]
     [InlineData(-1L, -1.0, -1L, -1, true)] // why: every field exactly "unset"
     [InlineData(0L, 0.0, 0L, 0, true)] // why: hard zeros are limits
