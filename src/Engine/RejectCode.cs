@@ -94,10 +94,10 @@ public enum RejectCode : ushort
     /// <summary>The message contradicts the order it refers to (instrument, side).</summary>
     OrderMismatch = 71,
 
-    /// <summary>Market data invalid (price not finite, unknown future).</summary>
+    /// <summary>Market data invalid (price null or not positive, unknown price type, not a future).</summary>
     InvalidMarketData = 80,
 
-    /// <summary>Reference data invalid (bad definition, limits, late registration).</summary>
+    /// <summary>Reference data invalid (bad or changed definition, limits, vol surface, trading control, late registration).</summary>
     InvalidReferenceData = 81,
 
     /// <summary>A pre-sized capacity is full.</summary>

@@ -23,6 +23,10 @@ public sealed partial class RiskEngine
     private OrderLimits _mergedLimits;
     private ReferenceDataError _lastReferenceDataError;
 
+    // The account-wide limits (working orders, throttles) an account without its own override gets: the
+    // smallest over the groups' defaults (assigned in the constructor from the engine's DefaultLimits).
+    private OrderLimits _accountWideDefaults;
+
     /// <summary>
     /// InstrumentDefinition with a tradable flag: <see cref="TradingState.Active"/> when true,
     /// <see cref="TradingState.Halted"/> when false; see the overload taking a <see cref="TradingState"/>.
@@ -43,13 +47,16 @@ public sealed partial class RiskEngine
 
     /// <summary>
     /// InstrumentDefinition. Before the seal it registers the instrument (futures first; an option names
-    /// its registered future). A definition of a known id only updates the instrument's trading state, at
-    /// any time: <see cref="TradingState.Halted"/> rejects its orders with InstrumentNotTradable,
+    /// its registered future). A definition of a known id may change only the instrument's trading state,
+    /// at any time: every other field (kind, group, expiry, tick size, multiplier and, for an option,
+    /// underlying, strike and call/put) must equal the registered one, compared with the values it was
+    /// registered from, else InvalidReferenceData and nothing changes.
+    /// <see cref="TradingState.Halted"/> rejects its orders with InstrumentNotTradable,
     /// <see cref="TradingState.ReduceOnly"/> (close-only) passes only orders that reduce the position, as
     /// the other reduce-only scopes.
-    /// Rejects: InvalidReferenceData (bad field, option on a non-future, new id after the seal, expiry
-    /// not after the valuation time or more than 100 years away), CapacityExhausted (instruments or
-    /// futures per group full).
+    /// Rejects: InvalidReferenceData (bad field, the null id <see cref="uint.MaxValue"/>, option on a
+    /// non-future, new id after the seal, expiry not after the valuation time or more than 100 years away,
+    /// a re-sent definition that differs), CapacityExhausted (instruments or futures per group full).
     /// </summary>
     /// <param name="sequence">Input sequence number.</param>
     /// <param name="instrumentId">External id.</param>
@@ -65,7 +72,7 @@ public sealed partial class RiskEngine
     public EngineDecision OnInstrumentDefinition(long sequence, uint instrumentId, InstrumentKind kind, int group, uint underlyingId, long expiryNanoseconds, long strike, bool isCall, double multiplier, long tickSize, TradingState state)
     {
         _alerts.Clear();
-        if (state is not (TradingState.Active or TradingState.ReduceOnly or TradingState.Halted))
+        if (state is not (TradingState.Active or TradingState.ReduceOnly or TradingState.Halted) || instrumentId == uint.MaxValue)
         {
             return EngineDecision.Reject(sequence, RejectCode.InvalidReferenceData, 0, 0);
         }
@@ -73,8 +80,7 @@ public sealed partial class RiskEngine
         var existing = _instrumentIds.Find(instrumentId);
         if (existing >= 0)
         {
-            ref readonly var known = ref _instruments[existing];
-            if (known.Kind != kind || known.Group != group)
+            if (!SameDefinition(existing, kind, group, underlyingId, expiryNanoseconds, strike, isCall, multiplier, tickSize))
             {
                 return EngineDecision.Reject(sequence, RejectCode.InvalidReferenceData, 0, 0);
             }
@@ -120,8 +126,27 @@ public sealed partial class RiskEngine
 
         _tick[index] = tickSize;
         _expiry[index] = expiryNanoseconds;
+        _strike[index] = kind == InstrumentKind.Option ? strike : 0;
         _instrumentState[index] = state;
         return EngineDecision.Accept(sequence, 0, 0);
+    }
+
+    /// <summary>The expiry an instrument (dense index) was defined with, message-time nanoseconds, exactly as given.</summary>
+    public long InstrumentExpiryNanoseconds(int instrument) => _expiry[instrument];
+
+    // A re-sent definition may change the trading state only: every other field must be the one the
+    // instrument was registered from (wire values: tick, expiry and strike as given, the multiplier's bits).
+    private bool SameDefinition(int existing, InstrumentKind kind, int group, uint underlyingId, long expiryNanoseconds, long strike, bool isCall, double multiplier, long tickSize)
+    {
+        ref readonly var known = ref _instruments[existing];
+        if (known.Kind != kind || known.Group != group || _expiry[existing] != expiryNanoseconds || _tick[existing] != tickSize
+            || BitConverter.DoubleToInt64Bits(known.Multiplier) != BitConverter.DoubleToInt64Bits(multiplier))
+        {
+            return false;
+        }
+
+        return kind != InstrumentKind.Option
+            || (known.Underlying == _instrumentIds.Find(underlyingId) && _strike[existing] == strike && known.IsCall == isCall);
     }
 
     /// <summary>The engine's own margin parameters (a copy of <see cref="RiskEngineOptions.Margin"/> that RiskParameters update).</summary>
@@ -165,6 +190,7 @@ public sealed partial class RiskEngine
         }
 
         _groupLimits[group] = defaults;
+        ApplyAccountWideDefaults();
         return EngineDecision.Accept(sequence, 0, 0);
     }
 
@@ -214,6 +240,7 @@ public sealed partial class RiskEngine
         }
 
         _groupLimits[group] = defaults;
+        ApplyAccountWideDefaults();
         _groupInitialRatio[group] = settings.InitialRatio;
         _groupLiquidation[group] = settings.LiquidationRatio;
         _groupConfidence[group] = settings.ConfidenceLevel;
@@ -237,11 +264,21 @@ public sealed partial class RiskEngine
     }
 
     /// <summary>
-    /// MarketPrice of a future (PRICE9 mantissa). Updates the mark (collar reference) and the group's
-    /// incremental state (may re-anchor the group); anchors a group whose data just became complete.
-    /// Rejects: UnknownInstrument, InvalidMarketData (not a future).
+    /// MarketPrice of a future (PRICE9 mantissa): a mark or settlement price, which sets the future's
+    /// price (collar reference, margin) — see <see cref="OnMarketPrice(long, long, uint, long, bool)"/>.
     /// </summary>
     public EngineDecision OnMarketPrice(long sequence, long timestamp, uint instrumentId, long price)
+        => OnMarketPrice(sequence, timestamp, instrumentId, price, true);
+
+    /// <summary>
+    /// MarketPrice of a future (PRICE9 mantissa, &gt; 0). With <paramref name="setsReference"/> (a mark or
+    /// settlement price) it updates the future's price — the collar reference and the margin price — and
+    /// the group's incremental state (may re-anchor the group), and anchors a group whose data just became
+    /// complete. Without it (a trade print) the price is validated and engine time advances, but no price
+    /// changes: a single print, a fat finger included, never moves margins or collars.
+    /// Rejects (nothing changes): UnknownInstrument, InvalidMarketData (not a future, price ≤ 0 or null).
+    /// </summary>
+    public EngineDecision OnMarketPrice(long sequence, long timestamp, uint instrumentId, long price, bool setsReference)
     {
         _alerts.Clear();
         var i = _instrumentIds.Find(instrumentId);
@@ -251,7 +288,7 @@ public sealed partial class RiskEngine
         }
 
         ref readonly var inst = ref _instruments[i];
-        if (inst.Kind != InstrumentKind.Future)
+        if (inst.Kind != InstrumentKind.Future || price <= 0)
         {
             return EngineDecision.Reject(sequence, RejectCode.InvalidMarketData, 0, 0);
         }
@@ -259,6 +296,11 @@ public sealed partial class RiskEngine
         if (timestamp > _now)
         {
             _now = timestamp;
+        }
+
+        if (!setsReference)
+        {
+            return EngineDecision.Accept(sequence, 0, 0);
         }
 
         if (_market is null)
@@ -279,7 +321,7 @@ public sealed partial class RiskEngine
     /// <summary>
     /// VolSurface: the smile of every option on the future <paramref name="futureId"/> (one expiry of the
     /// group's surface). The smile object is built by the caller off the order path. Rejects:
-    /// UnknownInstrument, InvalidMarketData (null smile, not a future).
+    /// UnknownInstrument, InvalidReferenceData (null smile, not a future).
     /// </summary>
     public EngineDecision OnVolSmile(long sequence, long timestamp, uint futureId, VolSmile? smile)
     {
@@ -292,7 +334,7 @@ public sealed partial class RiskEngine
 
         if (smile is null || _instruments[i].Kind != InstrumentKind.Future)
         {
-            return EngineDecision.Reject(sequence, RejectCode.InvalidMarketData, 0, 0);
+            return EngineDecision.Reject(sequence, RejectCode.InvalidReferenceData, 0, 0);
         }
 
         if (timestamp > _now)
@@ -337,15 +379,18 @@ public sealed partial class RiskEngine
     /// never lifts or weakens: the account scope is the more severe of the two
     /// (<see cref="AccountLimitsState"/>, <see cref="AccountState"/>). A change of that account-scope
     /// state raises <see cref="EngineAlertKind.TradingStateChanged"/>, as TradingControl does. Rejects
-    /// InvalidReferenceData for any other state (nothing changes).
+    /// InvalidReferenceData (nothing changes, engine time included) for any other state, an invalid
+    /// override (<see cref="OrderLimits.IsValidOverride"/>) or the null id <see cref="uint.MaxValue"/>.
     /// </summary>
     public EngineDecision OnAccountLimits(long sequence, long timestamp, uint accountId, bool enabled, in OrderLimits overrides, TradingState accountState)
     {
-        Begin(timestamp);
-        if (!overrides.IsValidOverride(_options.ThrottleCapacity) || accountState is not (0 or TradingState.Active or TradingState.ReduceOnly))
+        _alerts.Clear();
+        if (!overrides.IsValidOverride(_options.ThrottleCapacity) || accountState is not (0 or TradingState.Active or TradingState.ReduceOnly) || accountId == uint.MaxValue)
         {
             return EngineDecision.Reject(sequence, RejectCode.InvalidReferenceData, accountId, 0);
         }
+
+        Begin(timestamp);
 
         var a = _accountIds.GetOrAdd(accountId, out _);
         if (a < 0)
@@ -390,7 +435,8 @@ public sealed partial class RiskEngine
     /// </summary>
     public EngineDecision OnScopedAccountLimits(long sequence, long timestamp, uint accountId, int group, uint instrumentId, in OrderLimits overrides)
     {
-        Begin(timestamp);
+        // An invalid message changes nothing, engine time included: time advances only when the scope is stored.
+        _alerts.Clear();
         var byInstrument = instrumentId != uint.MaxValue;
         ReferenceDataError error;
         var a = _accountIds.Find(accountId);
@@ -422,6 +468,10 @@ public sealed partial class RiskEngine
         else
         {
             error = _scopedLimits.TrySet(a, byInstrument, id, in overrides) ? ReferenceDataError.None : ReferenceDataError.ScopedLimitCapacity;
+            if (error == ReferenceDataError.None)
+            {
+                Begin(timestamp);
+            }
         }
 
         _lastReferenceDataError = error;
@@ -566,7 +616,8 @@ public sealed partial class RiskEngine
     /// </summary>
     public EngineDecision OnTradingControl(long sequence, long timestamp, ControlScope scope, uint accountId, int group, TradingState state, bool cancelOrders)
     {
-        Begin(timestamp);
+        // Invalid fields change nothing, engine time included.
+        _alerts.Clear();
         if (state is < TradingState.Active or > TradingState.Halted || scope is < ControlScope.Global or > ControlScope.AccountProductGroup)
         {
             return EngineDecision.Reject(sequence, RejectCode.InvalidReferenceData, accountId, 0);
@@ -577,6 +628,8 @@ public sealed partial class RiskEngine
         {
             return EngineDecision.Reject(sequence, RejectCode.InvalidReferenceData, accountId, 0);
         }
+
+        Begin(timestamp);
 
         var a = -1;
         if (scope is ControlScope.Account or ControlScope.AccountProductGroup)
@@ -895,6 +948,25 @@ public sealed partial class RiskEngine
         }
 
         return true;
+    }
+
+    // Working-order and throttle limits are account-wide while their defaults come per group (RiskParameters):
+    // an account without its own override gets the smallest over the groups (fail closed), as the ratios below.
+    private void ApplyAccountWideDefaults()
+    {
+        var working = int.MaxValue;
+        var orders = int.MaxValue;
+        var cancels = int.MaxValue;
+        for (var g = 0; g < _groupCount; g++)
+        {
+            working = Math.Min(working, _groupLimits[g].MaxWorkingOrders);
+            orders = Math.Min(orders, _groupLimits[g].MaxOrdersPerWindow);
+            cancels = Math.Min(cancels, _groupLimits[g].MaxCancelsPerWindow);
+        }
+
+        _accountWideDefaults.MaxWorkingOrders = working;
+        _accountWideDefaults.MaxOrdersPerWindow = orders;
+        _accountWideDefaults.MaxCancelsPerWindow = cancels;
     }
 
     // Initial and liquidation ratios are account-level (an account nets its groups): the largest over the groups applies.

@@ -54,7 +54,7 @@ public sealed partial class RiskEngine
             return EngineDecision.Reject(sequence, RejectCode.UnknownAccount, accountId, clientOrderId);
         }
 
-        var perWindow = _accountLimits[a].MaxCancelsPerWindow >= 0 ? _accountLimits[a].MaxCancelsPerWindow : _options.DefaultLimits.MaxCancelsPerWindow;
+        var perWindow = _accountLimits[a].MaxCancelsPerWindow >= 0 ? _accountLimits[a].MaxCancelsPerWindow : _accountWideDefaults.MaxCancelsPerWindow;
         if (!_cancelThrottle.TryAdmit(a, timestamp, perWindow))
         {
             return EngineDecision.Reject(sequence, RejectCode.ThrottleExceeded, accountId, clientOrderId);

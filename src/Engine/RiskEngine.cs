@@ -21,7 +21,7 @@ namespace RiskGate.Engine;
 /// direct-mode host's own thread); nothing is synchronised. Deterministic: no clock is read — engine
 /// time is the largest message timestamp seen.</para>
 /// <para><b>Phases</b>: reference data first. <see cref="OnInstrumentDefinition(long, uint, InstrumentKind, int, uint, long, long, bool, double, long, TradingState)"/>,
-/// <see cref="OnRiskParameters(long, int, in GroupMarginSettings, ReadOnlySpan{ScanPoint}, in OrderLimits)"/>, <see cref="OnMarketPrice"/> and <see cref="OnVolSmile"/> may arrive
+/// <see cref="OnRiskParameters(long, int, in GroupMarginSettings, ReadOnlySpan{ScanPoint}, in OrderLimits)"/>, <see cref="OnMarketPrice(long, long, uint, long)"/> and <see cref="OnVolSmile"/> may arrive
 /// before trading; the first message of any other kind (or <see cref="Seal"/>) seals the instrument set
 /// and builds the market state and account store (the start-up allocation). A group is anchored as soon
 /// as all its futures have a price and all its options a smile; orders in an unanchored group are
@@ -55,6 +55,7 @@ public sealed partial class RiskEngine
     private readonly IdIndex _instrumentIds;
     private readonly long[] _tick;
     private readonly long[] _expiry;
+    private readonly long[] _strike;
     private readonly TradingState[] _instrumentState;
     private readonly int _groupCount;
 
@@ -91,10 +92,12 @@ public sealed partial class RiskEngine
         _instrumentIds = new IdIndex(options.MaxInstruments);
         _tick = new long[options.MaxInstruments];
         _expiry = new long[options.MaxInstruments];
+        _strike = new long[options.MaxInstruments];
         _instrumentState = new TradingState[options.MaxInstruments];
         _flags = new AccountFlags[options.MaxAccounts];
         _groupLimits = new OrderLimits[_groupCount];
         _groupLimits.AsSpan().Fill(options.DefaultLimits);
+        _accountWideDefaults = options.DefaultLimits;
         _accountLimits = new OrderLimits[options.MaxAccounts];
         _accountLimits.AsSpan().Fill(OrderLimits.UseDefaults);
         _groupState = new TradingState[_groupCount];
@@ -428,7 +431,7 @@ public sealed partial class RiskEngine
         }
 
         // (9) Throttle (new orders and replaces share one window; cancels have their own).
-        var perWindow = accountLimits.MaxOrdersPerWindow >= 0 ? accountLimits.MaxOrdersPerWindow : _options.DefaultLimits.MaxOrdersPerWindow;
+        var perWindow = accountLimits.MaxOrdersPerWindow >= 0 ? accountLimits.MaxOrdersPerWindow : _accountWideDefaults.MaxOrdersPerWindow;
         if (!_orderThrottle.TryAdmit(a, order.Timestamp, perWindow))
         {
             return RejectCode.ThrottleExceeded;
@@ -438,7 +441,7 @@ public sealed partial class RiskEngine
         var rests = tif is not (TimeInForce.ImmediateOrCancel or TimeInForce.FillOrKill);
         if (rests)
         {
-            var maxWorking = accountLimits.MaxWorkingOrders >= 0 ? accountLimits.MaxWorkingOrders : _options.DefaultLimits.MaxWorkingOrders;
+            var maxWorking = accountLimits.MaxWorkingOrders >= 0 ? accountLimits.MaxWorkingOrders : _accountWideDefaults.MaxWorkingOrders;
             var working = _orders.AccountCount(a) - (replacing >= 0 ? 1 : 0);
             if (working >= maxWorking)
             {

@@ -2,7 +2,8 @@ namespace RiskGate.Engine.Checks;
 
 /// <summary>
 /// The limits of the pre-trade controls: a group's defaults (RiskParameters) or an account's overrides
-/// (AccountLimits). In an override a negative field (or NaN for a fraction) means "use the default".
+/// (AccountLimits). In an override −1 (or NaN for the collar fraction) means "use the default"; the engine
+/// refuses any other negative value (<see cref="IsValidOverride"/>).
 /// Prices are in price units (PRICE9 mantissa ÷ 10⁹), money in the account currency.
 /// </summary>
 public struct OrderLimits
@@ -22,13 +23,13 @@ public struct OrderLimits
     /// <summary>Minimum collar half-width in price units (matters for cheap options).</summary>
     public double CollarMinimum;
 
-    /// <summary>Largest number of working orders of an account (account-wide: an override, else the engine default).</summary>
+    /// <summary>Largest number of working orders of an account (account-wide: an override, else the smallest group default).</summary>
     public int MaxWorkingOrders;
 
-    /// <summary>New orders and replaces per throttle window (account-wide: override, else engine default); ≤ throttle capacity.</summary>
+    /// <summary>New orders and replaces per throttle window (account-wide: override, else the smallest group default); ≤ throttle capacity.</summary>
     public int MaxOrdersPerWindow;
 
-    /// <summary>Cancels per throttle window (account-wide: override, else engine default); ≤ throttle capacity.</summary>
+    /// <summary>Cancels per throttle window (account-wide: override, else the smallest group default); ≤ throttle capacity.</summary>
     public int MaxCancelsPerWindow;
 
     /// <summary>An override that uses every default.</summary>
@@ -51,11 +52,17 @@ public struct OrderLimits
             && MaxWorkingOrders >= 0 && MaxOrdersPerWindow >= 0 && MaxOrdersPerWindow <= throttleCapacity
             && MaxCancelsPerWindow >= 0 && MaxCancelsPerWindow <= throttleCapacity;
 
-    /// <summary>True when every field is "unset" or usable as an override.</summary>
+    /// <summary>
+    /// True when every field is usable as an override or exactly its "unset" value (−1; NaN for the collar
+    /// fraction): any other negative value is refused, never read as "unset", so a bad limit cannot widen
+    /// to the default. A limit of 0 is a hard zero (no order passes that check).
+    /// </summary>
     public readonly bool IsValidOverride(int throttleCapacity)
-        => MaxOrderQuantity <= MaxQuantity && !double.IsNaN(MaxNotional) && MaxPosition <= MaxQuantity
-            && !double.IsInfinity(CollarFraction) && !double.IsInfinity(CollarMinimum) && !double.IsNaN(CollarMinimum)
-            && MaxOrdersPerWindow <= throttleCapacity && MaxCancelsPerWindow <= throttleCapacity;
+        => MaxOrderQuantity is >= -1 and <= MaxQuantity && (MaxNotional >= 0 || MaxNotional == -1) && MaxPosition is >= -1 and <= MaxQuantity
+            && (double.IsNaN(CollarFraction) || (CollarFraction >= 0 && double.IsFinite(CollarFraction)) || CollarFraction == -1)
+            && (CollarMinimum == -1 || (CollarMinimum >= 0 && double.IsFinite(CollarMinimum)))
+            && MaxWorkingOrders >= -1 && MaxOrdersPerWindow >= -1 && MaxOrdersPerWindow <= throttleCapacity
+            && MaxCancelsPerWindow >= -1 && MaxCancelsPerWindow <= throttleCapacity;
 
     /// <summary>Largest quantity a limit may name (10¹⁵ contracts: sums of positions stay exact in doubles).</summary>
     public const long MaxQuantity = 1_000_000_000_000_000;

@@ -358,8 +358,16 @@ public sealed class MessageRouter
 
             case MessageType.MarketPrice:
                 {
+                    // Mark and settlement set the future's price (collar and margin reference); a trade print is
+                    // validated but moves nothing, so one fat-fingered print cannot move margins. The engine
+                    // refuses a price that is null or not positive, and an instrument that is not a future.
                     MarketPriceDecoder.TryWrap(message, out var m);
-                    result = _engine.OnMarketPrice(sequence, (long)m.TransactTime, m.InstrumentId, m.Price);
+                    if (!WireEnums.IsValid(m.PriceType))
+                    {
+                        return RejectReason.InvalidMarketData;
+                    }
+
+                    result = _engine.OnMarketPrice(sequence, (long)m.TransactTime, m.InstrumentId, m.Price, m.PriceType != MarketPriceType.Trade);
                     return RejectReason.None;
                 }
 
@@ -376,7 +384,17 @@ public sealed class MessageRouter
 
             case MessageType.TradingControl:
                 {
+                    // The boolean is exactly 0 or 1, and each id is given exactly when the scope uses it: a
+                    // contradiction (a ProductGroup scope naming an account, say) would widen the control.
                     TradingControlDecoder.TryWrap(message, out var m);
+                    var usesAccount = m.Scope is Protocol.Enums.ControlScope.Account or Protocol.Enums.ControlScope.AccountProductGroup;
+                    var usesGroup = m.Scope is Protocol.Enums.ControlScope.ProductGroup or Protocol.Enums.ControlScope.AccountProductGroup;
+                    if (!WireEnums.IsValid(m.Scope) || !WireEnums.IsValid(m.State) || !WireEnums.IsValid(m.CancelWorkingOrders)
+                        || (m.AccountId != uint.MaxValue) != usesAccount || (m.ProductGroupId != uint.MaxValue) != usesGroup)
+                    {
+                        return RejectReason.InvalidReferenceData;
+                    }
+
                     var group = m.ProductGroupId > int.MaxValue ? -1 : (int)m.ProductGroupId;
                     result = _engine.OnTradingControl(
                         sequence, (long)m.SendingTime, (EngineControlScope)(byte)m.Scope, m.AccountId, group,
@@ -394,9 +412,12 @@ public sealed class MessageRouter
             case MessageType.InstrumentDefinition:
                 {
                     InstrumentDefinitionDecoder.TryWrap(message, out var m);
-                    if (!WireEnums.IsValid(m.Kind) || m.ProductGroupId > int.MaxValue || !WireEnums.IsValid(m.TradingState)
-                        || (m.Kind == Protocol.Enums.InstrumentKind.Option && m.PutCall is not (PutCall.Call or PutCall.Put)))
+                    if (!WireEnums.IsValid(m.Kind) || m.ProductGroupId > int.MaxValue || !WireEnums.IsValid(m.TradingState) || m.InstrumentId == uint.MaxValue
+                        || (m.Kind == Protocol.Enums.InstrumentKind.Option && m.PutCall is not (PutCall.Call or PutCall.Put))
+                        || (m.Kind == Protocol.Enums.InstrumentKind.Future
+                            && (m.PutCall != PutCall.None || m.Strike != long.MinValue || m.UnderlyingInstrumentId != uint.MaxValue)))
                     {
+                        // A future carries the option fields null, so a re-sent definition cannot differ in them unseen.
                         return RejectReason.InvalidReferenceData;
                     }
 
@@ -434,6 +455,18 @@ public sealed class MessageRouter
         result = default;
         AccountLimitsDecoder.TryWrap(message, out var m);
         var scoped = m.ProductGroupId != uint.MaxValue || m.InstrumentId != uint.MaxValue;
+
+        // Fail closed: the null id names no account; a negative limit other than the null is refused (the engine
+        // reads a negative override as "inherit", which would silently widen the limit); the throttle's
+        // stamp rings are sized for the engine's one window, so a different window cannot be honoured.
+        if (m.AccountId == uint.MaxValue
+            || (m.MaxOrderQuantity != long.MinValue && m.MaxOrderQuantity < 0)
+            || (m.MaxNotional != long.MinValue && m.MaxNotional < 0)
+            || (m.PositionLimit != long.MinValue && m.PositionLimit < 0)
+            || (!scoped && m.ThrottleWindow != ulong.MaxValue && m.ThrottleWindow != (ulong)_engine.Options.ThrottleWindowNanoseconds))
+        {
+            return RejectReason.InvalidReferenceData;
+        }
 
         // Account-wide: null fields leave the current value unchanged (protocol), so start from the
         // account's overrides; rebuilding from defaults would silently widen limits set earlier.
@@ -500,7 +533,11 @@ public sealed class MessageRouter
     {
         result = default;
         RiskParametersDecoder.TryWrap(message, out var m);
-        if (m.ProductGroupId > int.MaxValue)
+
+        // The throttle keeps one window for the engine (RiskEngineOptions.ThrottleWindowNanoseconds): a
+        // default window other than that one (or null) cannot be honoured, so it is refused.
+        if (m.ProductGroupId > int.MaxValue
+            || (m.DefaultThrottleWindow != ulong.MaxValue && m.DefaultThrottleWindow != (ulong)_engine.Options.ThrottleWindowNanoseconds))
         {
             return RejectReason.InvalidReferenceData;
         }
@@ -548,65 +585,93 @@ public sealed class MessageRouter
         result = default;
         VolSurfaceDecoder.TryWrap(message, out var m);
         var instruments = _engine.Instruments;
-        if (m.ProductGroupId >= (uint)instruments.GroupCount)
+        var svi = m.Form == SurfaceForm.Svi;
+        if (m.ProductGroupId >= (uint)instruments.GroupCount || !WireEnums.IsValid(m.Form)
+            || (svi ? m.GridPoints.Count != 0 : HasSviField(in m)))
         {
-            return RejectReason.InvalidMarketData;
+            return RejectReason.InvalidReferenceData;
         }
 
-        // The surface names an option expiry; the engine keys smiles by the future the options deliver.
-        // The future of the group whose expiry is nearest at or after the options' expiry carries them.
-        var years = ((long)m.Expiry - (double)_engine.Options.ValuationTimeNanoseconds) / MarketState.NanosecondsPerYear;
-        var best = -1;
-        var bestGap = double.MaxValue;
+        // The surface names an option expiry; the engine keeps one smile per future, for all the options
+        // that deliver it. It applies to the futures whose options expire exactly then (the wire expiry of
+        // the surface equals the options' wire expiry); a future that also carries options of another
+        // expiry cannot take it without mispricing those, so that is refused, as is an expiry no option has.
+        var expiry = (long)m.Expiry;
+        var matched = 0;
         for (var f = instruments.FirstFuture((int)m.ProductGroupId); f >= 0; f = instruments.NextFuture(f))
         {
-            var gap = instruments[f].ExpiryYears - years;
-            if (gap >= -1e-9 && gap < bestGap)
+            var options = 0;
+            var same = 0;
+            for (var o = instruments.FirstOption(f); o >= 0; o = instruments.NextOption(o))
             {
-                bestGap = gap;
-                best = f;
+                options++;
+                same += _engine.InstrumentExpiryNanoseconds(o) == expiry ? 1 : 0;
             }
+
+            if (same == 0)
+            {
+                continue;
+            }
+
+            if (same != options || !_smiles.ContainsKey(f))
+            {
+                return RejectReason.InvalidReferenceData;
+            }
+
+            matched++;
         }
 
-        if (best < 0 || !(years > 0))
+        if (matched == 0)
         {
-            return RejectReason.InvalidMarketData;
+            return RejectReason.InvalidReferenceData;
         }
 
-        // One reusable smile per future, created with the future's definition: validated first (the same
-        // rules as SviSmile / GridSmile), rewritten in place only when valid, so nothing allocates here.
-        var futureId = FutureIdOf(best);
-        if (!_smiles.TryGetValue(best, out var smile))
-        {
-            return RejectReason.InvalidMarketData;
-        }
-
-        SmileValidation validation;
-        if (m.Form == SurfaceForm.Svi)
-        {
-            validation = smile.TrySetSvi(years, m.SviA, m.SviB, m.SviRho, m.SviM, m.SviSigma);
-        }
-        else
+        var years = (expiry - (double)_engine.Options.ValuationTimeNanoseconds) / MarketState.NanosecondsPerYear;
+        var count = 0;
+        if (!svi)
         {
             var points = m.GridPoints;
-            var count = Math.Min(points.Count, _gridK.Length);
+            count = Math.Min(points.Count, _gridK.Length);
             for (var i = 0; i < count; i++)
             {
                 _gridK[i] = points.LogMoneyness(i);
                 _gridV[i] = points.Volatility(i);
             }
-
-            validation = smile.TrySetGrid(years, _gridK.AsSpan(0, count), _gridV.AsSpan(0, count));
         }
 
-        if (!validation.IsValid)
+        // One reusable smile per future, created with the future's definition: validated first (the same
+        // rules as SviSmile / GridSmile) and rewritten in place only when valid, so nothing allocates here.
+        // The first future's validation decides; the others get the same values, so the same outcome.
+        for (var f = instruments.FirstFuture((int)m.ProductGroupId); f >= 0; f = instruments.NextFuture(f))
         {
-            return RejectReason.InvalidMarketData;
+            var first = instruments.FirstOption(f);
+            if (first < 0 || _engine.InstrumentExpiryNanoseconds(first) != expiry)
+            {
+                continue;
+            }
+
+            var smile = _smiles[f];
+            var validation = svi
+                ? smile.TrySetSvi(years, m.SviA, m.SviB, m.SviRho, m.SviM, m.SviSigma)
+                : smile.TrySetGrid(years, _gridK.AsSpan(0, count), _gridV.AsSpan(0, count));
+            if (!validation.IsValid)
+            {
+                return RejectReason.InvalidReferenceData;
+            }
+
+            result = _engine.OnVolSmile(sequence, (long)m.SendingTime, FutureIdOf(f), smile);
+            if (!result.Accepted)
+            {
+                return RejectReason.None;
+            }
         }
 
-        result = _engine.OnVolSmile(sequence, (long)m.SendingTime, futureId, smile);
         return RejectReason.None;
     }
+
+    // The SVI fields are null (NaN) in a grid surface.
+    private static bool HasSviField(in VolSurfaceDecoder m)
+        => !double.IsNaN(m.SviA) || !double.IsNaN(m.SviB) || !double.IsNaN(m.SviRho) || !double.IsNaN(m.SviM) || !double.IsNaN(m.SviSigma);
 
     private uint FutureIdOf(int index) => _futureIds.TryGetValue(index, out var id) ? id : uint.MaxValue;
 }

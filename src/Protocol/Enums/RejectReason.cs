@@ -94,10 +94,10 @@ public enum RejectReason : ushort
     /// <summary>A cancel or replace names an order of another account or instrument.</summary>
     OrderMismatch = 71,
 
-    /// <summary>A market price is missing, non-positive or for a non-future.</summary>
+    /// <summary>A market price is missing, non-positive, of an unknown type or for a non-future.</summary>
     InvalidMarketData = 80,
 
-    /// <summary>An instrument definition, risk parameter set or vol surface is inconsistent.</summary>
+    /// <summary>An instrument definition, risk parameter set, account limit, trading control or vol surface is invalid, inconsistent or cannot be applied.</summary>
     InvalidReferenceData = 81,
 
     /// <summary>A pre-sized table (accounts, orders, instruments) is full.</summary>

@@ -87,13 +87,13 @@ public readonly ref struct AccountLimitsDecoder
     /// <summary>Maximum working orders. Null: 4294967295 (unchanged). Wire: uint32 at block offset 12.</summary>
     public uint MaxWorkingOrders => BinaryPrimitives.ReadUInt32LittleEndian(_block.Slice(MaxWorkingOrdersOffset));
 
-    /// <summary>Maximum order quantity, contracts. Null: -2^63 (unchanged). Wire: int64 at block offset 16.</summary>
+    /// <summary>Maximum order quantity, contracts (≥ 0). Null: -2^63 (unchanged). Wire: int64 at block offset 16.</summary>
     public long MaxOrderQuantity => BinaryPrimitives.ReadInt64LittleEndian(_block.Slice(MaxOrderQuantityOffset));
 
-    /// <summary>Maximum order notional. Null: -2^63 (unchanged). Wire: int64 MONEY4 at block offset 24.</summary>
+    /// <summary>Maximum order notional (≥ 0). Null: -2^63 (unchanged). Wire: int64 MONEY4 at block offset 24.</summary>
     public long MaxNotional => BinaryPrimitives.ReadInt64LittleEndian(_block.Slice(MaxNotionalOffset));
 
-    /// <summary>Position limit, contracts (absolute). Null: -2^63 (unchanged). Wire: int64 at block offset 32.</summary>
+    /// <summary>Position limit, contracts (absolute, ≥ 0). Null: -2^63 (unchanged). Wire: int64 at block offset 32.</summary>
     public long PositionLimit => BinaryPrimitives.ReadInt64LittleEndian(_block.Slice(PositionLimitOffset));
 
     /// <summary>Throttle: messages allowed per window. Null: 4294967295 (unchanged). Wire: uint32 at block offset 40.</summary>
@@ -102,7 +102,7 @@ public readonly ref struct AccountLimitsDecoder
     /// <summary>Account trading state: Active or ReduceOnly sets it (a state set by TradingControl stays until TradingControl lifts it); Halted disables the account. Null: 0 None (unchanged). Wire: uint8 TradingState at block offset 44.</summary>
     public TradingState TradingState => (TradingState)_block[TradingStateOffset];
 
-    /// <summary>Throttle window, ns. Null: 2^64-1 (unchanged). Wire: uint64 ns at block offset 48.</summary>
+    /// <summary>Throttle window, ns: the engine's configured window (the only one supported). Null: 2^64-1 (unchanged). Wire: uint64 ns at block offset 48.</summary>
     public ulong ThrottleWindow => BinaryPrimitives.ReadUInt64LittleEndian(_block.Slice(ThrottleWindowOffset));
 
     /// <summary>Time the limits were sent. Wire: uint64 ns at block offset 56.</summary>

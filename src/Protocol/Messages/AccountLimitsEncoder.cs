@@ -77,21 +77,21 @@ public readonly ref struct AccountLimitsEncoder
         return this;
     }
 
-    /// <summary>Writes <c>maxOrderQuantity</c>: Maximum order quantity, contracts. Null: -2^63 (unchanged).</summary>
+    /// <summary>Writes <c>maxOrderQuantity</c>: Maximum order quantity, contracts (≥ 0). Null: -2^63 (unchanged).</summary>
     public AccountLimitsEncoder MaxOrderQuantity(long value)
     {
         BinaryPrimitives.WriteInt64LittleEndian(_block.Slice(AccountLimitsDecoder.MaxOrderQuantityOffset), value);
         return this;
     }
 
-    /// <summary>Writes <c>maxNotional</c>: Maximum order notional. Null: -2^63 (unchanged).</summary>
+    /// <summary>Writes <c>maxNotional</c>: Maximum order notional (≥ 0). Null: -2^63 (unchanged).</summary>
     public AccountLimitsEncoder MaxNotional(long value)
     {
         BinaryPrimitives.WriteInt64LittleEndian(_block.Slice(AccountLimitsDecoder.MaxNotionalOffset), value);
         return this;
     }
 
-    /// <summary>Writes <c>positionLimit</c>: Position limit, contracts (absolute). Null: -2^63 (unchanged).</summary>
+    /// <summary>Writes <c>positionLimit</c>: Position limit, contracts (absolute, ≥ 0). Null: -2^63 (unchanged).</summary>
     public AccountLimitsEncoder PositionLimit(long value)
     {
         BinaryPrimitives.WriteInt64LittleEndian(_block.Slice(AccountLimitsDecoder.PositionLimitOffset), value);
@@ -112,7 +112,7 @@ public readonly ref struct AccountLimitsEncoder
         return this;
     }
 
-    /// <summary>Writes <c>throttleWindow</c>: Throttle window, ns. Null: 2^64-1 (unchanged).</summary>
+    /// <summary>Writes <c>throttleWindow</c>: Throttle window, ns: the engine's configured window (the only one supported). Null: 2^64-1 (unchanged).</summary>
     public AccountLimitsEncoder ThrottleWindow(ulong value)
     {
         BinaryPrimitives.WriteUInt64LittleEndian(_block.Slice(AccountLimitsDecoder.ThrottleWindowOffset), value);

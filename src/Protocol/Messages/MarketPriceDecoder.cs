@@ -52,10 +52,10 @@ public readonly ref struct MarketPriceDecoder
     /// <summary>The future. Wire: uint32 at block offset 0.</summary>
     public uint InstrumentId => BinaryPrimitives.ReadUInt32LittleEndian(_block.Slice(InstrumentIdOffset));
 
-    /// <summary>Trade, mark or settlement. Wire: uint8 MarketPriceType at block offset 4.</summary>
+    /// <summary>Mark or settlement sets the future's price; a trade print is checked and moves nothing. Wire: uint8 MarketPriceType at block offset 4.</summary>
     public MarketPriceType PriceType => (MarketPriceType)_block[PriceTypeOffset];
 
-    /// <summary>The price. Wire: int64 PRICE9 at block offset 8.</summary>
+    /// <summary>The price (> 0). Wire: int64 PRICE9 at block offset 8.</summary>
     public long Price => BinaryPrimitives.ReadInt64LittleEndian(_block.Slice(PriceOffset));
 
     /// <summary>Time of the price; advances engine time. Wire: uint64 ns at block offset 16.</summary>

@@ -48,14 +48,14 @@ public readonly ref struct MarketPriceEncoder
         return this;
     }
 
-    /// <summary>Writes <c>priceType</c>: Trade, mark or settlement.</summary>
+    /// <summary>Writes <c>priceType</c>: Mark or settlement sets the future's price; a trade print is checked and moves nothing.</summary>
     public MarketPriceEncoder PriceType(MarketPriceType value)
     {
         _block[MarketPriceDecoder.PriceTypeOffset] = (byte)value;
         return this;
     }
 
-    /// <summary>Writes <c>price</c>: The price.</summary>
+    /// <summary>Writes <c>price</c>: The price (> 0).</summary>
     public MarketPriceEncoder Price(long value)
     {
         BinaryPrimitives.WriteInt64LittleEndian(_block.Slice(MarketPriceDecoder.PriceOffset), value);

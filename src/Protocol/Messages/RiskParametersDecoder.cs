@@ -176,13 +176,13 @@ public readonly ref struct RiskParametersDecoder
     /// <summary>Default position limit per instrument, contracts (absolute). Null: -2^63 (no limit). Wire: int64 at block offset 104.</summary>
     public long DefaultPositionLimit => BinaryPrimitives.ReadInt64LittleEndian(_block.Slice(DefaultPositionLimitOffset));
 
-    /// <summary>Default maximum working orders per account. Null: 4294967295 (no limit). Wire: uint32 at block offset 112.</summary>
+    /// <summary>Default maximum working orders per account (account-wide: the smallest over the groups applies). Null: 4294967295 (no limit). Wire: uint32 at block offset 112.</summary>
     public uint DefaultMaxWorkingOrders => BinaryPrimitives.ReadUInt32LittleEndian(_block.Slice(DefaultMaxWorkingOrdersOffset));
 
-    /// <summary>Default throttle: messages allowed per window. Null: 4294967295 (no throttle). Wire: uint32 at block offset 116.</summary>
+    /// <summary>Default throttle: messages allowed per window (account-wide: the smallest over the groups applies). Null: 4294967295 (the throttle capacity). Wire: uint32 at block offset 116.</summary>
     public uint DefaultThrottleMessages => BinaryPrimitives.ReadUInt32LittleEndian(_block.Slice(DefaultThrottleMessagesOffset));
 
-    /// <summary>Default throttle window, ns. Null: 2^64-1 (no throttle). Wire: uint64 ns at block offset 120.</summary>
+    /// <summary>Default throttle window, ns: the engine's configured window (the only one supported). Null: 2^64-1 (the engine's window). Wire: uint64 ns at block offset 120.</summary>
     public ulong DefaultThrottleWindow => BinaryPrimitives.ReadUInt64LittleEndian(_block.Slice(DefaultThrottleWindowOffset));
 
     /// <summary>Time the parameters were sent. Null: 2^64-1. Wire: uint64 ns at block offset 128.</summary>

@@ -172,21 +172,21 @@ public readonly ref struct RiskParametersEncoder
         return this;
     }
 
-    /// <summary>Writes <c>defaultMaxWorkingOrders</c>: Default maximum working orders per account. Null: 4294967295 (no limit).</summary>
+    /// <summary>Writes <c>defaultMaxWorkingOrders</c>: Default maximum working orders per account (account-wide: the smallest over the groups applies). Null: 4294967295 (no limit).</summary>
     public RiskParametersEncoder DefaultMaxWorkingOrders(uint value)
     {
         BinaryPrimitives.WriteUInt32LittleEndian(_block.Slice(RiskParametersDecoder.DefaultMaxWorkingOrdersOffset), value);
         return this;
     }
 
-    /// <summary>Writes <c>defaultThrottleMessages</c>: Default throttle: messages allowed per window. Null: 4294967295 (no throttle).</summary>
+    /// <summary>Writes <c>defaultThrottleMessages</c>: Default throttle: messages allowed per window (account-wide: the smallest over the groups applies). Null: 4294967295 (the throttle capacity).</summary>
     public RiskParametersEncoder DefaultThrottleMessages(uint value)
     {
         BinaryPrimitives.WriteUInt32LittleEndian(_block.Slice(RiskParametersDecoder.DefaultThrottleMessagesOffset), value);
         return this;
     }
 
-    /// <summary>Writes <c>defaultThrottleWindow</c>: Default throttle window, ns. Null: 2^64-1 (no throttle).</summary>
+    /// <summary>Writes <c>defaultThrottleWindow</c>: Default throttle window, ns: the engine's configured window (the only one supported). Null: 2^64-1 (the engine's window).</summary>
     public RiskParametersEncoder DefaultThrottleWindow(ulong value)
     {
         BinaryPrimitives.WriteUInt64LittleEndian(_block.Slice(RiskParametersDecoder.DefaultThrottleWindowOffset), value);

@@ -77,7 +77,7 @@ public readonly ref struct TradingControlDecoder
     /// <summary>Active, reduce-only or halted. Wire: uint8 TradingState at block offset 25.</summary>
     public TradingState State => (TradingState)_block[StateOffset];
 
-    /// <summary>1 = cancel the scope's working orders too. Wire: uint8 BooleanType at block offset 26.</summary>
+    /// <summary>1 = cancel the scope's working orders too; 0 = do not. Wire: uint8 BooleanType at block offset 26.</summary>
     public BooleanType CancelWorkingOrders => (BooleanType)_block[CancelWorkingOrdersOffset];
 
     /// <summary>

@@ -85,7 +85,7 @@ public readonly ref struct TradingControlEncoder
         return this;
     }
 
-    /// <summary>Writes <c>cancelWorkingOrders</c>: 1 = cancel the scope's working orders too.</summary>
+    /// <summary>Writes <c>cancelWorkingOrders</c>: 1 = cancel the scope's working orders too; 0 = do not.</summary>
     public TradingControlEncoder CancelWorkingOrders(BooleanType value)
     {
         _block[TradingControlDecoder.CancelWorkingOrdersOffset] = (byte)value;

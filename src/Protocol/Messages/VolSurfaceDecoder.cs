@@ -86,7 +86,7 @@ public readonly ref struct VolSurfaceDecoder
     /// <summary>SVI parameters or a strike grid. Wire: uint8 SurfaceForm at block offset 4.</summary>
     public SurfaceForm Form => (SurfaceForm)_block[FormOffset];
 
-    /// <summary>Option expiry this smile applies to, ns since the Unix epoch. Wire: uint64 ns at block offset 8.</summary>
+    /// <summary>Option expiry this smile applies to, ns since the Unix epoch: exactly the expiry of the options it prices. Wire: uint64 ns at block offset 8.</summary>
     public ulong Expiry => BinaryPrimitives.ReadUInt64LittleEndian(_block.Slice(ExpiryOffset));
 
     /// <summary>Time the surface was sent. Null: 2^64-1. Wire: uint64 ns at block offset 16.</summary>

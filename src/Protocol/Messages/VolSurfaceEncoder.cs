@@ -61,7 +61,7 @@ public readonly ref struct VolSurfaceEncoder
         return this;
     }
 
-    /// <summary>Writes <c>expiry</c>: Option expiry this smile applies to, ns since the Unix epoch.</summary>
+    /// <summary>Writes <c>expiry</c>: Option expiry this smile applies to, ns since the Unix epoch: exactly the expiry of the options it prices.</summary>
     public VolSurfaceEncoder Expiry(ulong value)
     {
         BinaryPrimitives.WriteUInt64LittleEndian(_block.Slice(VolSurfaceDecoder.ExpiryOffset), value);

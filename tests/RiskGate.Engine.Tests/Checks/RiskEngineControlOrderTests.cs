@@ -17,7 +17,7 @@ public sealed class RiskEngineControlOrderTests
         Ok(e.OnCollateral(f.Seq(), 0, 2, CollateralAction.Set, 1e9));
         Ok(f.New(2, EsZ, 42, OrderSide.Buy, 1, 5000)); // the id that will be a duplicate
         Ok(e.OnAccountLimits(f.Seq(), 0, 2, false, OrderLimits.UseDefaults));
-        Ok(e.OnInstrumentDefinition(f.Seq(), EsH, RiskGate.Engine.Instruments.InstrumentKind.Future, 0, 0, 0, 0, false, 50, P(0.25), false));
+        Ok(e.OnInstrumentDefinition(f.Seq(), EsH, RiskGate.Engine.Instruments.InstrumentKind.Future, 0, 0, (long)(0.50 * 365 * 86_400 * 1e9), 0, false, 50, P(0.25), false));
         Ok(e.OnTradingControl(f.Seq(), 0, ControlScope.Account, 2, -1, TradingState.Halted, false));
 
         // Cash exactly at maintenance of the working order: no margin call (that would turn the account reduce-only), but no room for more.

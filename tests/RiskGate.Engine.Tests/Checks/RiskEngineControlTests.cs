@@ -202,7 +202,7 @@ public sealed class RiskEngineControlTests
         Assert.Equal(RejectCode.UnknownInstrument, f.New(1, 12345, 1, OrderSide.Buy, 1, 5000).Reason);
         Ok(f.Engine.OnAccountLimits(f.Seq(), 0, 2, false, OrderLimits.UseDefaults));
         Assert.Equal(RejectCode.AccountDisabled, f.New(2, EsZ, 1, OrderSide.Buy, 1, 5000).Reason);
-        Ok(f.Engine.OnInstrumentDefinition(f.Seq(), EsH, RiskGate.Engine.Instruments.InstrumentKind.Future, 0, 0, 0, 0, false, 50, P(0.25), false));
+        Ok(f.Engine.OnInstrumentDefinition(f.Seq(), EsH, RiskGate.Engine.Instruments.InstrumentKind.Future, 0, 0, (long)(0.50 * 365 * 86_400 * 1e9), 0, false, 50, P(0.25), false));
         Assert.Equal(RejectCode.InstrumentNotTradable, f.New(1, EsH, 1, OrderSide.Buy, 1, 5050).Reason);
         f.Time = (long)(0.24 * 365 * 86_400 * 1e9) + 1;
         Assert.Equal(RejectCode.InstrumentExpired, f.New(1, f.EsCalls[0], 1, OrderSide.Buy, 1, 100).Reason);
@@ -243,7 +243,7 @@ public sealed class RiskEngineControlTests
     public void InstrumentState_RedefinedReduceOnlyOrInvalid_AppliedOrRejected()
     {
         var f = new EngineFixture();
-        RejectCode Redefine(TradingState state) => f.Engine.OnInstrumentDefinition(f.Seq(), EsZ, RiskGate.Engine.Instruments.InstrumentKind.Future, 0, 0, 0, 0, false, 50, P(0.25), state).Reason;
+        RejectCode Redefine(TradingState state) => f.Engine.OnInstrumentDefinition(f.Seq(), EsZ, RiskGate.Engine.Instruments.InstrumentKind.Future, 0, 0, (long)(0.25 * 365 * 86_400 * 1e9), 0, false, 50, P(0.25), state).Reason;
         Assert.Equal(RejectCode.None, Redefine(TradingState.ReduceOnly));
         Assert.Equal(RejectCode.ReduceOnly, f.New(1, EsZ, 1, OrderSide.Buy, 1, 5000).Reason); // why: a flat account can only open
         Assert.Equal(RejectCode.InvalidReferenceData, Redefine(0)); // why: 0 is the wire null, not a state
