@@ -35,7 +35,9 @@ namespace RiskGate.Engine.Margin;
 /// thousands of accounts a per-account table is cold memory that every evaluation after a tick would
 /// have to write, while the entries of the account being decided stay hot here. The equity terms per
 /// future are cached the same way per (account, group slot). Every cached value is computed by the same arithmetic as without the cache, so decisions are the
-/// same bits either way.</para>
+/// same bits either way. For an account with working orders, both working combinations of a group are
+/// recomputed in one pass that reads the positions rows once (<see cref="ShareWorkingPositions"/>), with
+/// each combination's additions in the same order as on its own.</para>
 /// <para><b>Epochs</b>: a group slot built at an older epoch is rebuilt from the account's positions
 /// in that group on this call (the lazy rebuild, cost ∝ those positions); all other calls are
 /// O(nodes × futures).</para>
