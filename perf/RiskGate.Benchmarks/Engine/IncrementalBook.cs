@@ -103,6 +103,31 @@ internal sealed class IncrementalBook
     /// <summary>The account that holds options on <paramref name="touched"/> futures (1, 2 or 4).</summary>
     public static int AccountTouching(int touched) => touched == 4 ? 2 : touched - 1;
 
+    /// <summary>
+    /// Working orders on every future the account holds options on: 3 calls bought and 2 puts sold
+    /// per future (<paramref name="sides"/> 2), or the buys only (1), so a check evaluates the worse of
+    /// positions + buys and positions + sells. Throws when the store refuses one.
+    /// </summary>
+    public void PlaceWorkingOrders(int account, int touched, int sides)
+    {
+        for (var e = 0; e < touched; e++)
+        {
+            Work(account, OptionOn(e, 20 + 2 * e), OrderSide.Buy, 3);
+            if (sides == 2)
+            {
+                Work(account, OptionOn(e, 31 - 2 * e), OrderSide.Sell, 2);
+            }
+        }
+    }
+
+    private void Work(int account, int instrument, OrderSide side, long quantity)
+    {
+        if (Store.AddWorking(account, instrument, side, quantity) != StateStatus.Ok)
+        {
+            throw new InvalidOperationException("benchmark working order refused");
+        }
+    }
+
     private void Fill(int account, int instrument, long quantity)
     {
         if (Store.ApplyFill(account, instrument, quantity, 10) != StateStatus.Ok)

@@ -35,7 +35,9 @@ namespace RiskGate.Engine.Margin;
 /// thousands of accounts a per-account table is cold memory that every evaluation after a tick would
 /// have to write, while the entries of the account being decided stay hot here. The equity terms per
 /// future are cached the same way per (account, group slot). Every cached value is computed by the same arithmetic as without the cache, so decisions are the
-/// same bits either way.</para>
+/// same bits either way. For an account with working orders, both working combinations of a group are
+/// recomputed in one pass that reads the positions rows once (<see cref="ShareWorkingPositions"/>), with
+/// each combination's additions in the same order as on its own.</para>
 /// <para><b>Epochs</b>: a group slot built at an older epoch is rebuilt from the account's positions
 /// in that group on this call (the lazy rebuild, cost ∝ those positions); all other calls are
 /// O(nodes × futures).</para>
@@ -315,6 +317,11 @@ public sealed class IncrementalMargin
         var orderCombo = 0;
         if (_store.HasWorking(account))
         {
+            if (ShareWorkingPositions)
+            {
+                ExpandWorkingCombos(account);
+            }
+
             orderCombo = signedQuantity > 0 ? 1 : 2;
             EvaluateCombo(account, 1, orderGroup, instrument, orderCombo == 1 ? signedQuantity : 0, out var buysBefore, out var buysLow, out var buysAfter);
             EvaluateCombo(account, 2, orderGroup, instrument, orderCombo == 2 ? signedQuantity : 0, out var sellsBefore, out var sellsLow, out var sellsAfter);
@@ -585,6 +592,197 @@ public sealed class IncrementalMargin
         _scanSpreadAfter[scratch] = 0;
         _somBefore[scratch] = 0;
         _somAfter[scratch] = 0;
+    }
+
+    /// <summary>
+    /// When true (the default), an account with working orders has both working combinations
+    /// (positions + buys, positions + sells) of a group expanded in one pass that reads the positions
+    /// rows once (<see cref="ExpandWorkingCombos"/>); false expands each combination on its own, as
+    /// before. The two give the same bits; tests compare them.
+    /// </summary>
+    internal bool ShareWorkingPositions { get; set; } = true;
+
+    // Fills the expansion cache entries of combinations 1 and 2 of every group slot whose two entries
+    // are both stale, in one pass per future (ExpandShared): the positions rows are loaded and their
+    // terms multiplied once for both combinations, and the per-future market reads done once. Each
+    // entry gets, element for element, the additions BaseExpansion would make in the same order, so the
+    // same bits. A slot with one entry still fresh is left to BaseExpansion (it recomputes only the
+    // stale one).
+    private void ExpandWorkingCombos(int account)
+    {
+        var maxSlots = _store.MaxGroupsPerAccount;
+        for (var gs = 0; gs < maxSlots; gs++)
+        {
+            var group = _store.GroupOfSlot(account, gs);
+            if (group < 0 || (_excludedGroups is not null && _excludedGroups[group]))
+            {
+                continue;
+            }
+
+            var key = (account * maxSlots + gs) * AccountStore.Sets + 1;
+            var cacheBuys = key & (CacheEntries - 1);
+            var cacheSells = (key + 1) & (CacheEntries - 1);
+            var version = _market.Version(group);
+            var mutationBuys = _store.Mutation(account, gs, 1);
+            var mutationSells = _store.Mutation(account, gs, 2);
+            if ((_cacheKey[cacheBuys] == key && _cacheVersion[cacheBuys] == version && _cacheMutation[cacheBuys] == mutationBuys)
+                || (_cacheKey[cacheSells] == key + 1 && _cacheVersion[cacheSells] == version && _cacheMutation[cacheSells] == mutationSells))
+            {
+                continue;
+            }
+
+            var n = _market.GroupStride(group);
+            if (!Vector.IsHardwareAccelerated || n % Vector<double>.Count != 0)
+            {
+                continue;
+            }
+
+            var weights = new ReadOnlySpan<double>(_market.Weights, group * _stride, n);
+            var nodes = _options.Groups[group].Scan.Count;
+            var maxFutures = _market.MaxFuturesPerGroup;
+            var entryBuys = cacheBuys * _entrySize;
+            var entrySells = cacheSells * _entrySize;
+            var lossBuys = new Span<double>(_cacheEntries, entryBuys, n);
+            var lossSells = new Span<double>(_cacheEntries, entrySells, n);
+            var deltasBuys = new Span<double>(_cacheEntries, entryBuys + _stride, maxFutures);
+            var deltasSells = new Span<double>(_cacheEntries, entrySells + _stride, maxFutures);
+            lossBuys.Clear();
+            lossSells.Clear();
+            deltasBuys.Clear();
+            deltasSells.Clear();
+            double moved = 0;
+            var vectors = _store.Vectors;
+            var mask = _store.FutureMask(account, gs);
+            while (mask != 0)
+            {
+                var ordinal = BitOperations.TrailingZeroCount(mask);
+                mask &= mask - 1;
+                var f = _market.GroupFuture(group, ordinal);
+                var dF = _market.PriceMove(f);
+                var dv = _market.VolMove(f);
+                if (_hasCredits)
+                {
+                    var driftRatio = dF / _market.DriftLimit(f);
+                    var volRatio = dv / _market.Policy.VolLimit;
+                    moved = Math.Max(moved, Math.Sqrt(driftRatio * driftRatio + volRatio * volRatio));
+                }
+
+                // The same set choices as BaseExpansion: empty sets are exactly zero and are skipped.
+                var block = _store.Block(account, gs, ordinal, 0);
+                var buys = _store.SetCount(block + 1) != 0;
+                var sells = _store.SetCount(block + 2) != 0;
+                if (_store.SetCount(block) != 0)
+                {
+                    ExpandShared(lossBuys, lossSells, vectors, block, buys, sells, weights, dF, dF * dF, dv, out deltasBuys[ordinal], out deltasSells[ordinal]);
+                }
+                else
+                {
+                    deltasBuys[ordinal] = buys ? ExpandBlock(lossBuys, vectors, block + 1, weights, dF, dF * dF, dv) : 0.0;
+                    deltasSells[ordinal] = sells ? ExpandBlock(lossSells, vectors, block + 2, weights, dF, dF * dF, dv) : 0.0;
+                }
+            }
+
+            _cacheEntries[entryBuys + _stride + maxFutures + 1] = Worst(lossBuys, nodes);
+            _cacheEntries[entryBuys + _stride + maxFutures] = moved;
+            _cacheKey[cacheBuys] = key;
+            _cacheVersion[cacheBuys] = version;
+            _cacheMutation[cacheBuys] = mutationBuys;
+            _cacheEntries[entrySells + _stride + maxFutures + 1] = Worst(lossSells, nodes);
+            _cacheEntries[entrySells + _stride + maxFutures] = moved;
+            _cacheKey[cacheSells] = key + 1;
+            _cacheVersion[cacheSells] = version;
+            _cacheMutation[cacheSells] = mutationSells;
+        }
+    }
+
+    // One future's positions block added to both working combinations, each followed by its own
+    // working set when it holds something: per element and per combination exactly the additions of
+    // ExpandBlockPair (or ExpandBlock when that side is empty), in the same order; only the products of
+    // the positions rows, which are the same for both, are computed once. The caller checked that the
+    // stride is a whole number of SIMD lanes.
+    private void ExpandShared(Span<double> lossBuys, Span<double> lossSells, double[] vectors, int positions, bool buys, bool sells, ReadOnlySpan<double> weights, double dF, double dF2, double dv, out double deltaBuys, out double deltaSells)
+    {
+        var n = lossBuys.Length;
+        if (lossSells.Length != n || weights.Length < n)
+        {
+            ThrowHelper.Argument(nameof(lossBuys), "expansion rows are shorter than the scenario vector.");
+        }
+
+        ref readonly var sumsA = ref _store.Sums(positions);
+        ref readonly var sumsB = ref _store.Sums(positions + 1);
+        ref readonly var sumsS = ref _store.Sums(positions + 2);
+        var c0A = sumsA.Delta * dF + 0.5 * sumsA.Gamma * dF2 + sumsA.Vega * dv;
+        var c0B = sumsB.Delta * dF + 0.5 * sumsB.Gamma * dF2 + sumsB.Vega * dv;
+        var c0S = sumsS.Delta * dF + 0.5 * sumsS.Gamma * dF2 + sumsS.Vega * dv;
+        var a = new ReadOnlySpan<double>(vectors, _store.VectorOffset(positions, n), 4 * n);
+        var b = new ReadOnlySpan<double>(vectors, _store.VectorOffset(positions + 1, n), 4 * n);
+        var c = new ReadOnlySpan<double>(vectors, _store.VectorOffset(positions + 2, n), 4 * n);
+        ref var accB = ref MemoryMarshal.GetReference(lossBuys);
+        ref var accS = ref MemoryMarshal.GetReference(lossSells);
+        ref var rA = ref MemoryMarshal.GetReference(a);
+        ref var rB = ref MemoryMarshal.GetReference(b);
+        ref var rS = ref MemoryMarshal.GetReference(c);
+        ref var rW = ref MemoryMarshal.GetReference(weights);
+        var s = new Vector<double>(1.0);
+        var bd = new Vector<double>(-1.0 * dF);
+        var bg = new Vector<double>(-1.0 * dF2);
+        var bv = new Vector<double>(-1.0 * dv);
+        var bwA = new Vector<double>(1.0 * c0A);
+        var bwB = new Vector<double>(1.0 * c0B);
+        var bwS = new Vector<double>(1.0 * c0S);
+        var rows = (nuint)n;
+
+        // No vol move: the vega terms are ±0 and change no bit of a non-zero sum, so the vega rows are
+        // skipped (as Expand and ExpandBlockPair do).
+        var vega = dv != 0;
+        for (var i = 0; i < n; i += Vector<double>.Count)
+        {
+            var o = (nuint)i;
+            var w = Vector.LoadUnsafe(ref rW, o);
+            var pRa = s * Vector.LoadUnsafe(ref rA, o);
+            var pD = bd * Vector.LoadUnsafe(ref rA, o + rows);
+            var pG = bg * Vector.LoadUnsafe(ref rA, o + (2 * rows));
+            var pW = bwA * w;
+            var sumB = Vector.LoadUnsafe(ref accB, o) + pRa + pD + pG;
+            var sumS = Vector.LoadUnsafe(ref accS, o) + pRa + pD + pG;
+            if (vega)
+            {
+                var pV = bv * Vector.LoadUnsafe(ref rA, o + (3 * rows));
+                sumB += pV;
+                sumS += pV;
+            }
+
+            sumB += pW;
+            sumS += pW;
+            if (buys)
+            {
+                sumB = sumB + s * Vector.LoadUnsafe(ref rB, o) + bd * Vector.LoadUnsafe(ref rB, o + rows) + bg * Vector.LoadUnsafe(ref rB, o + (2 * rows));
+                if (vega)
+                {
+                    sumB += bv * Vector.LoadUnsafe(ref rB, o + (3 * rows));
+                }
+
+                sumB += bwB * w;
+            }
+
+            if (sells)
+            {
+                sumS = sumS + s * Vector.LoadUnsafe(ref rS, o) + bd * Vector.LoadUnsafe(ref rS, o + rows) + bg * Vector.LoadUnsafe(ref rS, o + (2 * rows));
+                if (vega)
+                {
+                    sumS += bv * Vector.LoadUnsafe(ref rS, o + (3 * rows));
+                }
+
+                sumS += bwS * w;
+            }
+
+            sumB.StoreUnsafe(ref accB, o);
+            sumS.StoreUnsafe(ref accS, o);
+        }
+
+        var deltaA = sumsA.DeltaEquivalent + sumsA.DeltaEquivalentSlope * dF + sumsA.DeltaEquivalentVolSlope * dv;
+        deltaBuys = buys ? deltaA + (sumsB.DeltaEquivalent + sumsB.DeltaEquivalentSlope * dF + sumsB.DeltaEquivalentVolSlope * dv) : deltaA;
+        deltaSells = sells ? deltaA + (sumsS.DeltaEquivalent + sumsS.DeltaEquivalentSlope * dF + sumsS.DeltaEquivalentVolSlope * dv) : deltaA;
     }
 
     // The cache entry (index) holding the expanded loss vector, its worst loss and the per-future

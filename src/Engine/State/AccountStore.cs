@@ -716,11 +716,25 @@ public sealed class AccountStore
         }
 
         double q = quantity;
-        var n = _market.GroupStride(_instruments[instrument].Group);
+        ref readonly var inst = ref _instruments[instrument];
+        var n = _market.GroupStride(inst.Group);
+        AddRows(_vectors.AsSpan(VectorOffset(block, n), Rows * n), new ReadOnlySpan<double>(_market.Rows, _market.RowsOffset(instrument), Rows * n), q, inst.IsOption, n);
+        AddSums(block, instrument, q);
+    }
 
-        // The four rows are packed the same way on both sides: one pass, element for element the same
-        // additions as four row-by-row passes.
-        ScenarioVector.AddScaled(_vectors.AsSpan(VectorOffset(block, n), Rows * n), new ReadOnlySpan<double>(_market.Rows, _market.RowsOffset(instrument), Rows * n), q);
+    // The four rows are packed the same way on both sides: one pass, element for element the same
+    // additions as four row-by-row passes. A future's vega row is exactly +0 (MarketState clears it),
+    // and adding ±0 to a cached row changes no bit (a cached row is never −0: it starts at +0 and only
+    // ever has numbers added, and x + y is −0 only when both are), so a future adds three rows.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddRows(Span<double> rows, ReadOnlySpan<double> anchor, double q, bool isOption, int n)
+    {
+        var length = isOption ? Rows * n : (Rows - 1) * n;
+        ScenarioVector.AddScaled(rows[..length], anchor, q);
+    }
+
+    private void AddSums(int block, int instrument, double q)
+    {
         ref var sums = ref _sums[block];
         sums.Delta += q * _market.CentreDelta(instrument);
         sums.Gamma += q * _market.CentreGamma(instrument);
@@ -735,20 +749,23 @@ public sealed class AccountStore
     {
         var ags = account * _maxGroupSlots + groupSlot;
         var group = _gsGroup[ags];
+        var n = _market.GroupStride(group);
+
+        // The sets that hold something, one bit per future ordinal and set (an empty set is exactly
+        // zero already, see AddToSet). Their centre sums restart from zero; their rows are not cleared
+        // first but written by their first instrument as +0 + q·row, the very addition that clearing
+        // then adding makes, so the same bits with one pass less over the rows.
+        ulong unwritten0 = 0, unwritten1 = 0, unwritten2 = 0;
         var mask = _gsFutureMask[ags];
         while (mask != 0)
         {
-            // An empty set is exactly zero already (see AddToSet): only the others are rebuilt.
             var ordinal = System.Numerics.BitOperations.TrailingZeroCount(mask);
             mask &= mask - 1;
             var block = (ags * _maxFutures + ordinal) * Sets;
-            for (var set = 0; set < Sets; set++)
-            {
-                if (_fsSetCount[block + set] != 0)
-                {
-                    ClearBlock(block + set, group);
-                }
-            }
+            var bit = 1UL << ordinal;
+            unwritten0 |= Unwritten(block, bit);
+            unwritten1 |= Unwritten(block + 1, bit);
+            unwritten2 |= Unwritten(block + 2, bit);
         }
 
         var first = account * _maxPositions;
@@ -756,19 +773,106 @@ public sealed class AccountStore
         for (var k = first; k < end; k++)
         {
             var i = _slotInstrument[k];
-            if (_instruments[i].Group != group)
+            ref readonly var inst = ref _instruments[i];
+            if (inst.Group != group)
             {
                 continue;
             }
 
-            var block = (ags * _maxFutures + _market.FutureOrdinal(i)) * Sets;
-            AddInstrument(block, i, _slotPosition[k]);
-            AddInstrument(block + 1, i, _slotBuy[k]);
-            AddInstrument(block + 2, i, -_slotSell[k]);
+            var ordinal = _market.FutureOrdinal(i);
+            var block = (ags * _maxFutures + ordinal) * Sets;
+            var bit = 1UL << ordinal;
+            var source = _market.RowsOffset(i);
+            RebuildAdd(block, i, inst.IsOption, source, n, _slotPosition[k], bit, ref unwritten0);
+            RebuildAdd(block + 1, i, inst.IsOption, source, n, _slotBuy[k], bit, ref unwritten1);
+            RebuildAdd(block + 2, i, inst.IsOption, source, n, -_slotSell[k], bit, ref unwritten2);
         }
 
+        // A set counted non-empty always receives an instrument above; should one not, it is cleared
+        // rather than left holding rows of the old epoch.
+        ClearUnwritten(ags, unwritten0, 0, group);
+        ClearUnwritten(ags, unwritten1, 1, group);
+        ClearUnwritten(ags, unwritten2, 2, group);
         _gsEpoch[ags] = _market.Epoch(group);
         Touched(ags);
+    }
+
+    // The block's bit when its set holds something (its sums then restart from zero), else 0.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ulong Unwritten(int block, ulong bit)
+    {
+        if (_fsSetCount[block] == 0)
+        {
+            return 0;
+        }
+
+        _sums[block] = default;
+        return bit;
+    }
+
+    private void ClearUnwritten(int ags, ulong unwritten, int set, int group)
+    {
+        while (unwritten != 0)
+        {
+            var ordinal = System.Numerics.BitOperations.TrailingZeroCount(unwritten);
+            unwritten &= unwritten - 1;
+            ClearBlock((ags * _maxFutures + ordinal) * Sets + set, group);
+        }
+    }
+
+    // One instrument's quantity added to a set during a rebuild: written over the set's stale rows when
+    // it is the set's first (bit still in `unwritten`), added otherwise; the sums as AddInstrument.
+    private void RebuildAdd(int block, int instrument, bool isOption, int source, int n, long quantity, ulong bit, ref ulong unwritten)
+    {
+        if (quantity == 0)
+        {
+            return;
+        }
+
+        double q = quantity;
+        var rows = _vectors.AsSpan(VectorOffset(block, n), Rows * n);
+        var anchor = new ReadOnlySpan<double>(_market.Rows, source, Rows * n);
+        if ((unwritten & bit) != 0)
+        {
+            unwritten &= ~bit;
+            ScaledFromZero(rows, anchor, q);
+        }
+        else
+        {
+            AddRows(rows, anchor, q, isOption, n);
+        }
+
+        AddSums(block, instrument, q);
+    }
+
+    // rows = +0 + q·anchor element for element: the bits AddScaled gives on cleared rows, without
+    // clearing and reading them first.
+    private static void ScaledFromZero(Span<double> rows, ReadOnlySpan<double> anchor, double quantity)
+    {
+        if (anchor.Length < rows.Length)
+        {
+            ThrowHelper.Argument(nameof(anchor), "anchor rows are shorter than the cached rows.");
+        }
+
+        var i = 0;
+        if (System.Numerics.Vector.IsHardwareAccelerated && rows.Length >= System.Numerics.Vector<double>.Count)
+        {
+            var q = new System.Numerics.Vector<double>(quantity);
+            var zero = System.Numerics.Vector<double>.Zero;
+            var acc = System.Runtime.InteropServices.MemoryMarshal.Cast<double, System.Numerics.Vector<double>>(rows);
+            var ra = System.Runtime.InteropServices.MemoryMarshal.Cast<double, System.Numerics.Vector<double>>(anchor[..rows.Length]);
+            for (var v = 0; v < acc.Length; v++)
+            {
+                acc[v] = zero + ra[v] * q;
+            }
+
+            i = acc.Length * System.Numerics.Vector<double>.Count;
+        }
+
+        for (; i < rows.Length; i++)
+        {
+            rows[i] = 0.0 + anchor[i] * quantity;
+        }
     }
 
     // Every combination of the group slot changed.
