@@ -21,13 +21,13 @@ public sealed class RiskEngineAllocationTests
         var callPrice = Math.Round(f.Reference(call) / 0.05) * 0.05;
         var kinds = new (string Name, Action<int> Run)[]
         {
-            ("new+cancel future", k => { e.OnNewOrder(f.Order(1, EsZ, 1, OrderSide.Buy, 2, 5000)); e.OnCancelOrder(f.Seq(), f.Time += 10, 1, 1); }),
+            ("new+cancel future", k => { e.OnNewOrder(f.Order(1, EsZ, 1, OrderSide.Buy, 2, 5000)); e.OnCancelOrder(f.Seq(), f.Time += 10, 1, 1, EsZ); }),
             ("new+fill+fill option", k => { e.OnNewOrder(f.Order(2, call, 1, OrderSide.Buy, 2, callPrice)); e.OnFill(f.Seq(), f.Time += 10, 2, 1, call, OrderSide.Buy, 1, P(callPrice)); e.OnFill(f.Seq(), f.Time += 10, 2, 1, call, OrderSide.Buy, 1, P(callPrice)); e.OnFill(f.Seq(), f.Time += 10, 2, 0, call, OrderSide.Sell, 2, P(callPrice)); }),
-            ("replace", k => { e.OnNewOrder(f.Order(3, EsZ, 5, OrderSide.Sell, 1, 5000)); e.OnReplaceOrder(f.Order(3, EsZ, 6, OrderSide.Sell, 3, 5000.25), 5); e.OnReplaceOrder(f.Order(3, EsZ, 6, OrderSide.Sell, 100, 5000.25), 6); e.OnCancelOrder(f.Seq(), f.Time += 10, 3, 6); }),
+            ("replace", k => { e.OnNewOrder(f.Order(3, EsZ, 5, OrderSide.Sell, 1, 5000)); e.OnReplaceOrder(f.Order(3, EsZ, 6, OrderSide.Sell, 3, 5000.25), 5); e.OnReplaceOrder(f.Order(3, EsZ, 6, OrderSide.Sell, 100, 5000.25), 6); e.OnCancelOrder(f.Seq(), f.Time += 10, 3, 6, EsZ); }),
             ("reject: collar", k => e.OnNewOrder(f.Order(1, EsZ, 9, OrderSide.Buy, 1, 9000))),
             ("reject: unknown account", k => e.OnNewOrder(f.Order(77, EsZ, 9, OrderSide.Buy, 1, 5000))),
             ("reject: margin", k => e.OnNewOrder(f.Order(4, EsZ, 9, OrderSide.Buy, 100, 5000))),
-            ("reject: unknown order", k => { e.OnCancelOrder(f.Seq(), f.Time += 10, 1, 12345); e.OnReplaceOrder(f.Order(1, EsZ, 9, OrderSide.Buy, 1, 5000), 12345); }),
+            ("reject: unknown order", k => { e.OnCancelOrder(f.Seq(), f.Time += 10, 1, 12345, EsZ); e.OnReplaceOrder(f.Order(1, EsZ, 9, OrderSide.Buy, 1, 5000), 12345); }),
             ("market data", k => { e.OnMarketPrice(f.Seq(), f.Time += 10, NqZ, P(18000 + (k % 5))); e.OnMarketPrice(f.Seq(), f.Time, 4242, 1); }),
             ("collateral", k => { e.OnCollateral(f.Seq(), f.Time += 10, 1, CollateralAction.Deposit, 1); e.OnCollateral(f.Seq(), f.Time, 1, CollateralAction.Withdraw, 1); e.OnCollateral(f.Seq(), f.Time, 1, CollateralAction.Withdraw, 1e300); }),
             ("limits", k => { e.OnAccountLimits(f.Seq(), f.Time += 10, 1, true, OrderLimits.UseDefaults); e.OnRiskParameters(f.Seq(), 0, limits); }),
