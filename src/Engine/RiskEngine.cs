@@ -131,9 +131,9 @@ public sealed partial class RiskEngine
 
     /// <summary>
     /// Engine time: the largest timestamp seen on a time source — Heartbeat, MarketPrice, VolSurface and
-    /// the admin messages AccountLimits and TradingControl — starting at the valuation time. NewOrder, CancelOrder, ReplaceOrder, Fill and
-    /// AccountCollateral never move it: their stamps are one sender's claim, and engine time expires
-    /// instruments and every account's GTD and Day orders.
+    /// the admin messages AccountLimits and TradingControl — starting at the valuation time. NewOrder,
+    /// CancelOrder, ReplaceOrder, Fill and AccountCollateral never move it: their stamps are one
+    /// sender's claim, and engine time expires instruments and every account's GTD and Day orders.
     /// </summary>
     public long Now => _now;
 
