@@ -25,7 +25,7 @@ public enum RejectCode : ushort
     /// <summary>The instrument is defined but not tradable.</summary>
     InstrumentNotTradable = 11,
 
-    /// <summary>The instrument's expiry is at or before engine time.</summary>
+    /// <summary>The instrument's expiry is at or before the later of engine time and the order's own timestamp.</summary>
     InstrumentExpired = 12,
 
     /// <summary>Trading is halted for the account, its group or globally.</summary>
@@ -40,13 +40,13 @@ public enum RejectCode : ushort
     /// <summary>Side is neither buy nor sell.</summary>
     InvalidSide = 31,
 
-    /// <summary>Order type is neither limit nor market.</summary>
+    /// <summary>Order type is neither limit nor market, or market where no finite collar bounds the price.</summary>
     InvalidOrderType = 32,
 
-    /// <summary>Unknown time in force, or a market order that would rest.</summary>
+    /// <summary>Unknown time in force, a market order that would rest, or a GTD order without an expire time.</summary>
     InvalidTimeInForce = 33,
 
-    /// <summary>A good-till-date order whose expire time has passed.</summary>
+    /// <summary>A good-till-date order whose expire time is not after the later of engine time and its own timestamp.</summary>
     OrderExpired = 34,
 
     /// <summary>Quantity not &gt; 0.</summary>
@@ -55,7 +55,7 @@ public enum RejectCode : ushort
     /// <summary>Quantity above the maximum order quantity.</summary>
     MaxOrderQuantityExceeded = 36,
 
-    /// <summary>Price not &gt; 0.</summary>
+    /// <summary>A limit price not &gt; 0, a market order with a price, or a fill price null, not &gt; 0 (future) or &lt; 0 (option).</summary>
     InvalidPrice = 37,
 
     /// <summary>Price not a multiple of the tick size.</summary>
@@ -91,7 +91,7 @@ public enum RejectCode : ushort
     /// <summary>No working order with that client order id.</summary>
     UnknownOrder = 70,
 
-    /// <summary>The message contradicts the order it refers to (instrument, side).</summary>
+    /// <summary>The message contradicts the working order it refers to (instrument; for a replace or fill, also side).</summary>
     OrderMismatch = 71,
 
     /// <summary>Market data invalid (price null or not positive, unknown price type, not a future).</summary>

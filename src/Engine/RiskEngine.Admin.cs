@@ -555,7 +555,7 @@ public sealed partial class RiskEngine
     /// </summary>
     public EngineDecision OnCollateral(long sequence, long timestamp, uint accountId, CollateralAction action, double amount)
     {
-        Begin(timestamp);
+        Begin(); // account-scoped: its stamp never moves engine time (see Now)
         var a = _accountIds.Find(accountId);
         if (a < 0)
         {

@@ -11,11 +11,12 @@ public sealed partial class RiskEngine
     /// <summary>
     /// NewOrder: runs <see cref="Check"/>; on accept a Day/GTC/GTD order becomes a working order that
     /// reserves margin on its side (worse side of positions + all buys / + all sells); an IOC/FOK order is
-    /// accepted without resting (its fill arrives as a fill with no working order).
+    /// accepted without resting (its fill arrives as a fill with no working order). The order's
+    /// timestamp never moves engine time (see <see cref="Now"/>).
     /// </summary>
     public EngineDecision OnNewOrder(in OrderRequest order)
     {
-        Begin(order.Timestamp);
+        Begin();
         var reason = Check(order, -1, out var a, out var i, out var margin);
         if (reason != RejectCode.None)
         {
@@ -42,12 +43,14 @@ public sealed partial class RiskEngine
     }
 
     /// <summary>
-    /// CancelOrder: account known (a disabled account may still cancel), cancel throttle, the order
-    /// working; releases its reservation. Margin fields: requirement before and after.
+    /// CancelOrder: account known (a disabled account may still cancel), cancel throttle (at the later
+    /// of engine time and <paramref name="timestamp"/>, which never moves engine time), the order working (else
+    /// UnknownOrder) and on <paramref name="instrumentId"/> (else OrderMismatch, nothing released);
+    /// releases its reservation. Margin fields: requirement before and after.
     /// </summary>
-    public EngineDecision OnCancelOrder(long sequence, long timestamp, uint accountId, ulong clientOrderId)
+    public EngineDecision OnCancelOrder(long sequence, long timestamp, uint accountId, ulong clientOrderId, uint instrumentId)
     {
-        Begin(timestamp);
+        Begin();
         var a = _accountIds.Find(accountId);
         if (a < 0)
         {
@@ -55,7 +58,7 @@ public sealed partial class RiskEngine
         }
 
         var perWindow = _accountLimits[a].MaxCancelsPerWindow >= 0 ? _accountLimits[a].MaxCancelsPerWindow : _accountWideDefaults.MaxCancelsPerWindow;
-        if (!_cancelThrottle.TryAdmit(a, timestamp, perWindow))
+        if (!_cancelThrottle.TryAdmit(a, Math.Max(_now, timestamp), perWindow))
         {
             return EngineDecision.Reject(sequence, RejectCode.ThrottleExceeded, accountId, clientOrderId);
         }
@@ -64,6 +67,12 @@ public sealed partial class RiskEngine
         if (slot < 0)
         {
             return EngineDecision.Reject(sequence, RejectCode.UnknownOrder, accountId, clientOrderId);
+        }
+
+        // A venue that checks the instrument refuses such a cancel and keeps the order working: so does the gate.
+        if (_orders[slot].Instrument != _instrumentIds.Find(instrumentId))
+        {
+            return EngineDecision.Reject(sequence, RejectCode.OrderMismatch, accountId, clientOrderId);
         }
 
         var before = AccountRequirement(a);
@@ -78,15 +87,22 @@ public sealed partial class RiskEngine
     }
 
     /// <summary>
-    /// ReplaceOrder, atomic: the order (account, <paramref name="originalClientOrderId"/>) must work and
-    /// match the request's instrument and side (else UnknownOrder / OrderMismatch). Its reservation is
-    /// released, the request is checked as a new order (its quantity is the new remaining quantity;
-    /// IOC/FOK are refused with InvalidTimeInForce), and either the order takes the new id, quantity,
-    /// price and time in force, or the old reservation is restored untouched.
+    /// ReplaceOrder, atomic: the side must be Buy or Sell (else InvalidSide, checked first as for a new
+    /// order); the order (account, <paramref name="originalClientOrderId"/>) must work and match the
+    /// request's instrument and side (else UnknownOrder / OrderMismatch). Its reservation is released,
+    /// the request is checked as a new order (its quantity is the new remaining (leaves) quantity, not a
+    /// total including what already filled; IOC/FOK are refused with InvalidTimeInForce), and either the
+    /// order takes the new id, quantity, price and time in force, or the old reservation is restored
+    /// untouched. The request's timestamp never moves engine time.
     /// </summary>
     public EngineDecision OnReplaceOrder(in OrderRequest order, ulong originalClientOrderId)
     {
-        Begin(order.Timestamp);
+        Begin();
+        if (order.Side is not (OrderSide.Buy or OrderSide.Sell))
+        {
+            return OrderDecision(order, RejectCode.InvalidSide, default, 0);
+        }
+
         var a = _accountIds.Find(order.AccountId);
         if (a < 0)
         {
@@ -138,7 +154,10 @@ public sealed partial class RiskEngine
     }
 
     /// <summary>
-    /// Fill (a fact, never refused for risk): account and instrument known, side valid, quantity &gt; 0.
+    /// Fill (a fact, never refused for risk): account and instrument known, side valid, quantity &gt; 0,
+    /// price given and valid (&gt; 0 for a future, ≥ 0 for an option premium; else InvalidPrice, nothing
+    /// booked). <paramref name="timestamp"/> (the execution time) never moves engine time: a fill is
+    /// account-scoped, and one bad stamp must not expire other accounts' orders or instruments.
     /// With a working order (account, id): instrument and side must match and the quantity not exceed
     /// its leaves; the reservation converts into a position and cash (premium for options, realised
     /// P&amp;L for futures) and the leaves shrink (the order leaves the pool at zero). Without one (IOC/FOK,
@@ -146,7 +165,7 @@ public sealed partial class RiskEngine
     /// </summary>
     public EngineDecision OnFill(long sequence, long timestamp, uint accountId, ulong clientOrderId, uint instrumentId, OrderSide side, long quantity, long price)
     {
-        Begin(timestamp);
+        Begin();
         var a = _accountIds.Find(accountId);
         if (a < 0)
         {
@@ -167,6 +186,12 @@ public sealed partial class RiskEngine
         if (quantity <= 0 || quantity > OrderLimits.MaxQuantity)
         {
             return EngineDecision.Reject(sequence, RejectCode.InvalidQuantity, accountId, clientOrderId);
+        }
+
+        // Null (long.MinValue) is negative: refused for both kinds.
+        if (_instruments[i].IsOption ? price < 0 : price <= 0)
+        {
+            return EngineDecision.Reject(sequence, RejectCode.InvalidPrice, accountId, clientOrderId);
         }
 
         if (!_market!.IsAnchored(_instruments[i].Group))
@@ -309,8 +334,10 @@ public sealed partial class RiskEngine
         return d;
     }
 
-    // Start of every call: seal if needed, clear the alerts, advance engine time.
-    private void Begin(long timestamp)
+    // Start of every call: seal if needed, clear the alerts. Engine time stays: the order-entry
+    // messages, fills and collateral requests carry one sender's stamp, which must not expire every
+    // account's orders and instruments.
+    private void Begin()
     {
         if (_store is null)
         {
@@ -318,6 +345,13 @@ public sealed partial class RiskEngine
         }
 
         _alerts.Clear();
+    }
+
+    // Start of a call from a time source (heartbeat, reference and admin messages): Begin, then advance
+    // engine time to the message's timestamp when it is later.
+    private void Begin(long timestamp)
+    {
+        Begin();
         if (timestamp > _now)
         {
             _now = timestamp;

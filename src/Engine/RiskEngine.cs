@@ -19,7 +19,8 @@ namespace RiskGate.Engine;
 /// <remarks>
 /// <para><b>Thread</b>: single writer. Every method is called by one thread, the gate's risk stage (or a
 /// direct-mode host's own thread); nothing is synchronised. Deterministic: no clock is read — engine
-/// time is the largest message timestamp seen.</para>
+/// time is the largest timestamp seen on the time sources (<see cref="Now"/>); order-entry messages,
+/// fills and collateral requests never move it.</para>
 /// <para><b>Phases</b>: reference data first. <see cref="OnInstrumentDefinition(long, uint, InstrumentKind, int, uint, long, long, bool, double, long, TradingState)"/>,
 /// <see cref="OnRiskParameters(long, int, in GroupMarginSettings, ReadOnlySpan{ScanPoint}, in OrderLimits)"/>, <see cref="OnMarketPrice(long, long, uint, long)"/> and <see cref="OnVolSmile"/> may arrive
 /// before trading; the first message of any other kind (or <see cref="Seal"/>) seals the instrument set
@@ -131,7 +132,12 @@ public sealed partial class RiskEngine
     /// <summary>True once the instrument set is sealed and trading state exists.</summary>
     public bool IsSealed => _store is not null;
 
-    /// <summary>Engine time: the largest message timestamp seen (starts at the valuation time).</summary>
+    /// <summary>
+    /// Engine time: the largest timestamp seen on a time source — Heartbeat, MarketPrice, VolSurface and
+    /// the admin messages AccountLimits and TradingControl — starting at the valuation time. NewOrder,
+    /// CancelOrder, ReplaceOrder, Fill and AccountCollateral never move it: their stamps are one
+    /// sender's claim, and engine time expires instruments and every account's GTD and Day orders.
+    /// </summary>
     public long Now => _now;
 
     /// <summary>The instruments (dense indices).</summary>
@@ -264,12 +270,21 @@ public sealed partial class RiskEngine
     /// order or position; records the message in the throttle when it reaches that step.
     /// </summary>
     /// <remarks>
-    /// Order: (0) message shape — side, type, time in force, a market order only as IOC/FOK, a GTD not
-    /// already expired; (1) account known, enabled; (2) instrument known, not halted, not expired;
-    /// (3) trading state — the most severe of global, group, account, account+group, the instrument's
-    /// own state (reduce-only) and a margin call (reduce-only); (4) duplicate client order id among the account's working orders; (5) quantity;
-    /// (6) price: &gt; 0, on tick, reference price exists, inside the collar; (7) notional;
-    /// (8) position limit; (9) throttle; (10) working-order count and pool capacity; (11) margin.
+    /// Order: (0) message shape — side, type, time in force, a market order only as IOC/FOK, a GTD with
+    /// an expire time (else InvalidTimeInForce) not already expired; (1) account known, enabled;
+    /// (2) instrument known, not halted, not expired; (3) trading state — the most severe of global,
+    /// group, account, account+group, the instrument's own state (reduce-only) and a margin call
+    /// (reduce-only); (4) duplicate client order id among the account's working orders; (5) quantity;
+    /// (6) price: a limit price &gt; 0 and on tick, a market order without a price (else InvalidPrice),
+    /// reference price exists, a limit price inside the collar, a market order only where a finite collar
+    /// bounds its price (else InvalidOrderType); (7) notional, a market order's at the top of the collar
+    /// (reference + band) on either side; (8) position limit; (9) throttle; (10) working-order count and
+    /// pool capacity; (11) margin, a market order at the collar edge against the account (buy: top,
+    /// sell: bottom).
+    /// <para>Time: the order is judged at the later of engine time and its own timestamp — expiry of the
+    /// instrument and of a GTD order, and the throttle (where the account's latest stamp also clamps it,
+    /// <see cref="Throttle"/>) — so a client's stamp can only ever reject its own account's orders; it
+    /// never moves engine time.</para>
     /// </remarks>
     public RejectCode Check(in OrderRequest order, int replacing, out int account, out int instrument, out MarginCheck margin)
     {
@@ -294,9 +309,20 @@ public sealed partial class RiskEngine
             return RejectCode.InvalidTimeInForce;
         }
 
-        if (tif == TimeInForce.GoodTillDate && order.ExpireTime <= _now)
+        // The order's own stamp may only make the checks stricter; engine time comes from trusted sources.
+        var at = Math.Max(_now, order.Timestamp);
+        if (tif == TimeInForce.GoodTillDate)
         {
-            return RejectCode.OrderExpired;
+            // Null (2^64 − 1 on the wire) and any stamp past 2^63 read as negative: no usable expire time.
+            if (order.ExpireTime < 0)
+            {
+                return RejectCode.InvalidTimeInForce;
+            }
+
+            if (order.ExpireTime <= at)
+            {
+                return RejectCode.OrderExpired;
+            }
         }
 
         // (1) Account.
@@ -326,7 +352,7 @@ public sealed partial class RiskEngine
             return RejectCode.InstrumentNotTradable;
         }
 
-        if (_expiry[i] <= _now)
+        if (_expiry[i] <= at)
         {
             return RejectCode.InstrumentExpired;
         }
@@ -379,7 +405,7 @@ public sealed partial class RiskEngine
         }
 
         // (6) Price.
-        double price;
+        double price, notionalPrice;
         if (order.Type == OrderType.Limit)
         {
             if (order.Price <= 0)
@@ -391,6 +417,10 @@ public sealed partial class RiskEngine
             {
                 return RejectCode.PriceNotOnTick;
             }
+        }
+        else if (order.Price != long.MinValue)
+        {
+            return RejectCode.InvalidPrice;
         }
 
         var reference = ReferencePrice(i);
@@ -409,15 +439,26 @@ public sealed partial class RiskEngine
             {
                 return RejectCode.PriceOutsideCollar;
             }
+
+            notionalPrice = price;
         }
         else
         {
-            price = isBuy ? reference + band : Math.Max(reference - band, 0);
+            // A market order may execute anywhere in the collar: its notional is taken at the highest
+            // plausible price on either side, its margin at the edge that is worse for the account.
+            // Without a finite collar neither is bounded.
+            notionalPrice = reference + band;
+            if (!double.IsFinite(notionalPrice))
+            {
+                return RejectCode.InvalidOrderType;
+            }
+
+            price = isBuy ? notionalPrice : Math.Max(reference - band, 0);
         }
 
         // (7) Notional.
         var maxNotional = accountLimits.MaxNotional >= 0 ? accountLimits.MaxNotional : groupLimits.MaxNotional;
-        if (q * price * inst.Multiplier > maxNotional)
+        if (q * notionalPrice * inst.Multiplier > maxNotional)
         {
             return RejectCode.MaxNotionalExceeded;
         }
@@ -432,7 +473,7 @@ public sealed partial class RiskEngine
 
         // (9) Throttle (new orders and replaces share one window; cancels have their own).
         var perWindow = accountLimits.MaxOrdersPerWindow >= 0 ? accountLimits.MaxOrdersPerWindow : _accountWideDefaults.MaxOrdersPerWindow;
-        if (!_orderThrottle.TryAdmit(a, order.Timestamp, perWindow))
+        if (!_orderThrottle.TryAdmit(a, at, perWindow))
         {
             return RejectCode.ThrottleExceeded;
         }

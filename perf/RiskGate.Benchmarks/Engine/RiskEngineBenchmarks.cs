@@ -70,7 +70,7 @@ public class RiskEngineBenchmarks
     {
         _rest.Timestamp = ++_book.Time;
         var reason = _engine.OnNewOrder(_rest).Reason;
-        return reason == RejectCode.None ? _engine.OnCancelOrder(0, ++_book.Time, Account, 2).Reason : reason;
+        return reason == RejectCode.None ? _engine.OnCancelOrder(0, ++_book.Time, Account, 2, _rest.InstrumentId).Reason : reason;
     }
 
     [Benchmark]

@@ -72,7 +72,7 @@ public class DirectGateBenchmarks
             ExpireTime = -1,
         };
         var d = _engine.OnNewOrder(in order);
-        var c = _engine.OnCancelOrder(2, _time, account, _id);
+        var c = _engine.OnCancelOrder(2, _time, account, _id, order.InstrumentId);
         if (!d.Accepted || !c.Accepted)
         {
             throw new InvalidOperationException("engine path rejected: " + d.Reason + " / " + c.Reason);

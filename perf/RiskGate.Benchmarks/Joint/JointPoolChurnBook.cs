@@ -48,7 +48,7 @@ public static class JointPoolChurnBook
         order.Sequence = book.Seq();
         order.Timestamp = book.Time += 1_000;
         var d = book.Engine.OnNewOrder(order);
-        return d.Accepted ? book.Engine.OnCancelOrder(book.Seq(), book.Time += 1_000, account, order.ClientOrderId).Reason : d.Reason;
+        return d.Accepted ? book.Engine.OnCancelOrder(book.Seq(), book.Time += 1_000, account, order.ClientOrderId, order.InstrumentId).Reason : d.Reason;
     }
 
     private static void Expect(RejectCode actual)

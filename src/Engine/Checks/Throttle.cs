@@ -6,6 +6,15 @@ namespace RiskGate.Engine.Checks;
 /// <c>limit</c> admitted messages have timestamps in (t − window, t]; only admitted messages are
 /// recorded. O(1) per call; single owner (the risk thread); nothing allocates after construction.
 /// </summary>
+/// <remarks>
+/// Timestamps are the sender's, so they fail closed: an account's throttle time never goes back. A
+/// message stamped before the account's latest admitted stamp (or before 0, a wire stamp past 2⁶³) is
+/// counted at that latest stamp, inside the current window, so back-dating cannot make room; a
+/// far-future stamp moves only its own account's window (and throttles only that account). Recorded
+/// stamps are therefore non-decreasing per account, which is what makes the one comparison with the
+/// limit-th most recent stamp an exact window count. The engine passes the later of its own time and
+/// the message's stamp, so a stamp older than the gate's trusted time counts at that time.
+/// </remarks>
 public sealed class Throttle
 {
     private readonly long[] _stamps;
@@ -40,7 +49,10 @@ public sealed class Throttle
         }
     }
 
-    /// <summary>Admits (and records) a message at <paramref name="timestamp"/> when under <paramref name="limit"/> (≤ capacity) in the window.</summary>
+    /// <summary>
+    /// Admits (and records) a message at <paramref name="timestamp"/>, clamped to the account's latest
+    /// admitted stamp (and to ≥ 0), when under <paramref name="limit"/> (≤ capacity) in the window.
+    /// </summary>
     public bool TryAdmit(int account, long timestamp, int limit)
     {
         if (limit <= 0)
@@ -50,7 +62,10 @@ public sealed class Throttle
 
         var head = _head[account];
         var baseIndex = account * _capacity;
-        if (_count[account] >= limit)
+        var count = _count[account];
+        var latest = count == 0 ? 0 : _stamps[baseIndex + (head == 0 ? _capacity : head) - 1];
+        timestamp = Math.Max(timestamp, latest);
+        if (count >= limit)
         {
             var k = head - limit;
             if (k < 0)
@@ -67,9 +82,9 @@ public sealed class Throttle
 
         _stamps[baseIndex + head] = timestamp;
         _head[account] = head + 1 == _capacity ? 0 : head + 1;
-        if (_count[account] < _capacity)
+        if (count < _capacity)
         {
-            _count[account]++;
+            _count[account] = count + 1;
         }
 
         return true;

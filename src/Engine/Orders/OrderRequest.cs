@@ -11,7 +11,7 @@ public struct OrderRequest
     /// <summary>Input sequence number (echoed in the decision).</summary>
     public long Sequence;
 
-    /// <summary>Message time, nanoseconds (throttle, expiry, engine time).</summary>
+    /// <summary>The sender's message time, nanoseconds: drives the account's throttle and the order's own expiry checks; never engine time.</summary>
     public long Timestamp;
 
     /// <summary>External account id.</summary>
@@ -35,9 +35,9 @@ public struct OrderRequest
     /// <summary>Contracts, &gt; 0.</summary>
     public long Quantity;
 
-    /// <summary>Limit price as a PRICE9 mantissa (ignored for market orders).</summary>
+    /// <summary>Limit price as a PRICE9 mantissa; <see cref="long.MinValue"/> (null) on a market order, which is rejected with any other value.</summary>
     public long Price;
 
-    /// <summary>Expire time of a GTD order, nanoseconds.</summary>
+    /// <summary>Expire time of a GTD order, nanoseconds; negative (null on the wire) rejects a GTD order with InvalidTimeInForce.</summary>
     public long ExpireTime;
 }

@@ -310,7 +310,7 @@ public sealed class MessageRouter
             case MessageType.CancelOrder:
                 {
                     CancelOrderDecoder.TryWrap(message, out var m);
-                    result = _engine.OnCancelOrder(sequence, (long)m.SendingTime, m.AccountId, m.OriginalClientOrderId);
+                    result = _engine.OnCancelOrder(sequence, (long)m.SendingTime, m.AccountId, m.OriginalClientOrderId, m.InstrumentId);
                     return RejectReason.None;
                 }
 

@@ -25,7 +25,7 @@ public enum RejectReason : ushort
     /// <summary>The instrument is halted or otherwise not tradable.</summary>
     InstrumentNotTradable = 11,
 
-    /// <summary>The instrument has expired at the message time.</summary>
+    /// <summary>The instrument has expired at the later of engine time and the order's own sending time.</summary>
     InstrumentExpired = 12,
 
     /// <summary>A trading control halted the account, group or gate.</summary>
@@ -40,13 +40,13 @@ public enum RejectReason : ushort
     /// <summary>The side is missing or not a known value.</summary>
     InvalidSide = 31,
 
-    /// <summary>The order type is missing or not a known value.</summary>
+    /// <summary>The order type is missing or not a known value, or Market where no finite price collar bounds the price.</summary>
     InvalidOrderType = 32,
 
-    /// <summary>The time in force is missing, unknown, or GTD without an expire time.</summary>
+    /// <summary>The time in force is missing, unknown, not IOC or FOK on a market order, or GTD without an expire time.</summary>
     InvalidTimeInForce = 33,
 
-    /// <summary>The GTD expire time is not after the sending time.</summary>
+    /// <summary>The GTD expire time is not after the later of engine time and the sending time.</summary>
     OrderExpired = 34,
 
     /// <summary>The quantity is not positive.</summary>
@@ -55,7 +55,7 @@ public enum RejectReason : ushort
     /// <summary>The quantity exceeds the maximum order quantity.</summary>
     MaxOrderQuantityExceeded = 36,
 
-    /// <summary>The price is missing on a limit order, not positive, or present on a market order.</summary>
+    /// <summary>The price is missing on a limit order, not positive, or present on a market order; a fill's price is null, not positive for a future or negative for an option.</summary>
     InvalidPrice = 37,
 
     /// <summary>The price is not a multiple of the tick size.</summary>
@@ -91,7 +91,7 @@ public enum RejectReason : ushort
     /// <summary>A cancel or replace names an order that is not working.</summary>
     UnknownOrder = 70,
 
-    /// <summary>A cancel or replace names an order of another account or instrument.</summary>
+    /// <summary>A cancel, replace or fill names a working order of the account on another instrument (replace and fill: or another side).</summary>
     OrderMismatch = 71,
 
     /// <summary>A market price is missing, non-positive, of an unknown type or for a non-future.</summary>

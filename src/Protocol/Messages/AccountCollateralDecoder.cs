@@ -65,7 +65,7 @@ public readonly ref struct AccountCollateralDecoder
     /// <summary>Amount (≥ 0). Wire: int64 MONEY4 at block offset 16.</summary>
     public long Amount => BinaryPrimitives.ReadInt64LittleEndian(_block.Slice(AmountOffset));
 
-    /// <summary>Time the request was sent. Wire: uint64 ns at block offset 24.</summary>
+    /// <summary>Time the request was sent; never moves engine time. Wire: uint64 ns at block offset 24.</summary>
     public ulong SendingTime => BinaryPrimitives.ReadUInt64LittleEndian(_block.Slice(SendingTimeOffset));
 
     /// <summary>

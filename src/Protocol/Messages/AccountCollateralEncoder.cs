@@ -69,7 +69,7 @@ public readonly ref struct AccountCollateralEncoder
         return this;
     }
 
-    /// <summary>Writes <c>sendingTime</c>: Time the request was sent.</summary>
+    /// <summary>Writes <c>sendingTime</c>: Time the request was sent; never moves engine time.</summary>
     public AccountCollateralEncoder SendingTime(ulong value)
     {
         BinaryPrimitives.WriteUInt64LittleEndian(_block.Slice(AccountCollateralDecoder.SendingTimeOffset), value);

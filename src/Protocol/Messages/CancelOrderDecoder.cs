@@ -64,7 +64,7 @@ public readonly ref struct CancelOrderDecoder
     /// <summary>Instrument (must match the order's). Wire: uint32 at block offset 20.</summary>
     public uint InstrumentId => BinaryPrimitives.ReadUInt32LittleEndian(_block.Slice(InstrumentIdOffset));
 
-    /// <summary>Time the client sent the cancel. Wire: uint64 ns at block offset 24.</summary>
+    /// <summary>Time the client sent the cancel: drives its account's cancel throttle; never moves engine time. Wire: uint64 ns at block offset 24.</summary>
     public ulong SendingTime => BinaryPrimitives.ReadUInt64LittleEndian(_block.Slice(SendingTimeOffset));
 
     /// <summary>

@@ -68,7 +68,7 @@ public readonly ref struct CancelOrderEncoder
         return this;
     }
 
-    /// <summary>Writes <c>sendingTime</c>: Time the client sent the cancel.</summary>
+    /// <summary>Writes <c>sendingTime</c>: Time the client sent the cancel: drives its account's cancel throttle; never moves engine time.</summary>
     public CancelOrderEncoder SendingTime(ulong value)
     {
         BinaryPrimitives.WriteUInt64LittleEndian(_block.Slice(CancelOrderDecoder.SendingTimeOffset), value);

@@ -84,7 +84,7 @@ public readonly ref struct FillDecoder
     /// <summary>Fill (last) quantity, contracts (&gt; 0). Wire: int64 at block offset 16.</summary>
     public long Quantity => BinaryPrimitives.ReadInt64LittleEndian(_block.Slice(QuantityOffset));
 
-    /// <summary>Fill (last) price. Wire: int64 PRICE9 at block offset 24.</summary>
+    /// <summary>Fill (last) price: &gt; 0 for a future, ≥ 0 (option premium) for an option; else InvalidPrice, nothing booked. Wire: int64 PRICE9 at block offset 24.</summary>
     public long Price => BinaryPrimitives.ReadInt64LittleEndian(_block.Slice(PriceOffset));
 
     /// <summary>Side of the filled order. Wire: uint8 Side at block offset 32.</summary>
@@ -96,7 +96,7 @@ public readonly ref struct FillDecoder
     /// <summary>Venue execution id, unique per venue. Wire: uint64 at block offset 40.</summary>
     public ulong ExecId => BinaryPrimitives.ReadUInt64LittleEndian(_block.Slice(ExecIdOffset));
 
-    /// <summary>Time of the execution. Wire: uint64 ns at block offset 48.</summary>
+    /// <summary>Time of the execution; never moves engine time. Wire: uint64 ns at block offset 48.</summary>
     public ulong TransactTime => BinaryPrimitives.ReadUInt64LittleEndian(_block.Slice(TransactTimeOffset));
 
     /// <summary>Quantity still working after this fill (0 = done). Wire: int64 at block offset 56.</summary>

@@ -69,7 +69,7 @@ public readonly ref struct FillEncoder
         return this;
     }
 
-    /// <summary>Writes <c>price</c>: Fill (last) price.</summary>
+    /// <summary>Writes <c>price</c>: Fill (last) price: &gt; 0 for a future, ≥ 0 (option premium) for an option; else InvalidPrice, nothing booked.</summary>
     public FillEncoder Price(long value)
     {
         BinaryPrimitives.WriteInt64LittleEndian(_block.Slice(FillDecoder.PriceOffset), value);
@@ -97,7 +97,7 @@ public readonly ref struct FillEncoder
         return this;
     }
 
-    /// <summary>Writes <c>transactTime</c>: Time of the execution.</summary>
+    /// <summary>Writes <c>transactTime</c>: Time of the execution; never moves engine time.</summary>
     public FillEncoder TransactTime(ulong value)
     {
         BinaryPrimitives.WriteUInt64LittleEndian(_block.Slice(FillDecoder.TransactTimeOffset), value);

@@ -83,7 +83,7 @@ public readonly ref struct NewOrderDecoder
     /// <summary>Order quantity, contracts (&gt; 0). Wire: int64 at block offset 16.</summary>
     public long Quantity => BinaryPrimitives.ReadInt64LittleEndian(_block.Slice(QuantityOffset));
 
-    /// <summary>Limit price. Null: -2^63 (market orders). Wire: int64 PRICE9 at block offset 24.</summary>
+    /// <summary>Limit price (&gt; 0, on tick); null on a market order (a price there: InvalidPrice). Null: -2^63 (market orders). Wire: int64 PRICE9 at block offset 24.</summary>
     public long Price => BinaryPrimitives.ReadInt64LittleEndian(_block.Slice(PriceOffset));
 
     /// <summary>Buy or sell. Wire: uint8 Side at block offset 32.</summary>
@@ -95,10 +95,10 @@ public readonly ref struct NewOrderDecoder
     /// <summary>Day, GTC, IOC, FOK or GTD. Wire: uint8 TimeInForce at block offset 34.</summary>
     public TimeInForce TimeInForce => (TimeInForce)_block[TimeInForceOffset];
 
-    /// <summary>Time the client sent the order; drives throttles. Wire: uint64 ns at block offset 40.</summary>
+    /// <summary>Time the client sent the order: drives its account's throttle and its own expiry checks; never moves engine time (section 4, Time). Wire: uint64 ns at block offset 40.</summary>
     public ulong SendingTime => BinaryPrimitives.ReadUInt64LittleEndian(_block.Slice(SendingTimeOffset));
 
-    /// <summary>Expire time for GTD orders. Null: 2^64-1 (not GTD). Wire: uint64 ns at block offset 48.</summary>
+    /// <summary>Expire time of a GTD order: required for GTD (null: InvalidTimeInForce); not after engine time or sendingTime: OrderExpired. Null: 2^64-1 (not GTD). Wire: uint64 ns at block offset 48.</summary>
     public ulong ExpireTime => BinaryPrimitives.ReadUInt64LittleEndian(_block.Slice(ExpireTimeOffset));
 
     /// <summary>

@@ -71,7 +71,7 @@ public readonly ref struct NewOrderEncoder
         return this;
     }
 
-    /// <summary>Writes <c>price</c>: Limit price. Null: -2^63 (market orders).</summary>
+    /// <summary>Writes <c>price</c>: Limit price (&gt; 0, on tick); null on a market order (a price there: InvalidPrice). Null: -2^63 (market orders).</summary>
     public NewOrderEncoder Price(long value)
     {
         BinaryPrimitives.WriteInt64LittleEndian(_block.Slice(NewOrderDecoder.PriceOffset), value);
@@ -99,14 +99,14 @@ public readonly ref struct NewOrderEncoder
         return this;
     }
 
-    /// <summary>Writes <c>sendingTime</c>: Time the client sent the order; drives throttles.</summary>
+    /// <summary>Writes <c>sendingTime</c>: Time the client sent the order: drives its account's throttle and its own expiry checks; never moves engine time (section 4, Time).</summary>
     public NewOrderEncoder SendingTime(ulong value)
     {
         BinaryPrimitives.WriteUInt64LittleEndian(_block.Slice(NewOrderDecoder.SendingTimeOffset), value);
         return this;
     }
 
-    /// <summary>Writes <c>expireTime</c>: Expire time for GTD orders. Null: 2^64-1 (not GTD).</summary>
+    /// <summary>Writes <c>expireTime</c>: Expire time of a GTD order: required for GTD (null: InvalidTimeInForce); not after engine time or sendingTime: OrderExpired. Null: 2^64-1 (not GTD).</summary>
     public NewOrderEncoder ExpireTime(ulong value)
     {
         BinaryPrimitives.WriteUInt64LittleEndian(_block.Slice(NewOrderDecoder.ExpireTimeOffset), value);

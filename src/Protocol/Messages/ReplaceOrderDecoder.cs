@@ -77,7 +77,7 @@ public readonly ref struct ReplaceOrderDecoder
     /// <summary>Instrument (must match the order's). Wire: uint32 at block offset 20.</summary>
     public uint InstrumentId => BinaryPrimitives.ReadUInt32LittleEndian(_block.Slice(InstrumentIdOffset));
 
-    /// <summary>New total quantity, contracts (&gt; 0). Wire: int64 at block offset 24.</summary>
+    /// <summary>New remaining (leaves) quantity, contracts (&gt; 0): what still works after the replace, whatever has filled. Wire: int64 at block offset 24.</summary>
     public long Quantity => BinaryPrimitives.ReadInt64LittleEndian(_block.Slice(QuantityOffset));
 
     /// <summary>New limit price. Null: -2^63 (market orders). Wire: int64 PRICE9 at block offset 32.</summary>
@@ -86,7 +86,7 @@ public readonly ref struct ReplaceOrderDecoder
     /// <summary>Side (must match the order's). Wire: uint8 Side at block offset 40.</summary>
     public Side Side => (Side)_block[SideOffset];
 
-    /// <summary>Time the client sent the replace. Wire: uint64 ns at block offset 48.</summary>
+    /// <summary>Time the client sent the replace: drives its account's throttle and its own expiry checks; never moves engine time. Wire: uint64 ns at block offset 48.</summary>
     public ulong SendingTime => BinaryPrimitives.ReadUInt64LittleEndian(_block.Slice(SendingTimeOffset));
 
     /// <summary>

@@ -70,7 +70,7 @@ public readonly ref struct ReplaceOrderEncoder
         return this;
     }
 
-    /// <summary>Writes <c>quantity</c>: New total quantity, contracts (&gt; 0).</summary>
+    /// <summary>Writes <c>quantity</c>: New remaining (leaves) quantity, contracts (&gt; 0): what still works after the replace, whatever has filled.</summary>
     public ReplaceOrderEncoder Quantity(long value)
     {
         BinaryPrimitives.WriteInt64LittleEndian(_block.Slice(ReplaceOrderDecoder.QuantityOffset), value);
@@ -91,7 +91,7 @@ public readonly ref struct ReplaceOrderEncoder
         return this;
     }
 
-    /// <summary>Writes <c>sendingTime</c>: Time the client sent the replace.</summary>
+    /// <summary>Writes <c>sendingTime</c>: Time the client sent the replace: drives its account's throttle and its own expiry checks; never moves engine time.</summary>
     public ReplaceOrderEncoder SendingTime(ulong value)
     {
         BinaryPrimitives.WriteUInt64LittleEndian(_block.Slice(ReplaceOrderDecoder.SendingTimeOffset), value);

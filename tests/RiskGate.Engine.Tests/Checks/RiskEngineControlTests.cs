@@ -268,7 +268,9 @@ public sealed class RiskEngineControlTests
     {
         var f = new EngineFixture();
         Assert.Equal(RejectCode.InvalidTimeInForce, f.Engine.OnNewOrder(f.Order(1, EsZ, 1, OrderSide.Buy, 1, 0, TimeInForce.GoodTillCancel, OrderType.Market)).Reason);
-        var market = f.Engine.OnNewOrder(f.Order(1, EsZ, 2, OrderSide.Buy, 1, 0, TimeInForce.ImmediateOrCancel, OrderType.Market));
+        var marketOrder = f.Order(1, EsZ, 2, OrderSide.Buy, 1, 0, TimeInForce.ImmediateOrCancel, OrderType.Market);
+        marketOrder.Price = long.MinValue; // why: a market order carries the null price
+        var market = f.Engine.OnNewOrder(marketOrder);
         Ok(market);
         Assert.Equal(0, market.LeavesQuantity);
         Assert.Equal(RejectCode.OrderExpired, f.Engine.OnNewOrder(f.Order(1, EsZ, 3, OrderSide.Buy, 1, 5000, TimeInForce.GoodTillDate, expire: 5)).Reason);

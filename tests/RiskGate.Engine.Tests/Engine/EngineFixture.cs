@@ -21,6 +21,7 @@ internal sealed class EngineFixture
     public const uint NqZ = 300;
     public const long Second = 1_000_000_000;
 
+    private readonly List<uint> _defined = [];
     private long _sequence;
 
     public EngineFixture(int accounts = 4, double cash = 1e9, OrderLimits? limits = null, int maxWorkingOrders = 4096, int alertCapacity = 1024, int maxExpiryScan = 64, long sessionEnd = long.MaxValue, long throttleWindow = 1_000_000_000, int maxAccounts = 64, int maxScopedLimits = 4096, int maxScanNodes = 0)
@@ -122,7 +123,18 @@ internal sealed class EngineFixture
     public EngineDecision New(uint account, uint instrument, ulong id, OrderSide side, long quantity, double price, TimeInForce tif = TimeInForce.GoodTillCancel)
         => Engine.OnNewOrder(Order(account, instrument, id, side, quantity, price, tif));
 
-    public EngineDecision Cancel(uint account, ulong id) => Engine.OnCancelOrder(Seq(), Time += 1_000_000, account, id);
+    /// <summary>Cancels (account, id) naming the working order's own instrument, as a venue's cancel does (none for an order not working).</summary>
+    public EngineDecision Cancel(uint account, ulong id) => Cancel(account, id, InstrumentOf(account, id));
+
+    public EngineDecision Cancel(uint account, ulong id, uint instrument) => Engine.OnCancelOrder(Seq(), Time += 1_000_000, account, id, instrument);
+
+    /// <summary>External id of the instrument of the working order (account, id); <see cref="uint.MaxValue"/> when it does not work.</summary>
+    public uint InstrumentOf(uint account, ulong id)
+    {
+        var a = Engine.AccountIndex(account);
+        var slot = a >= 0 ? Engine.Orders.Find(a, id) : -1;
+        return slot >= 0 ? _defined.Find(x => Engine.InstrumentIndex(x) == Engine.Orders[slot].Instrument) : uint.MaxValue;
+    }
 
     public EngineDecision Replace(uint account, uint instrument, ulong oldId, ulong newId, OrderSide side, long quantity, double price)
         => Engine.OnReplaceOrder(Order(account, instrument, newId, side, quantity, price), oldId);
@@ -138,5 +150,8 @@ internal sealed class EngineFixture
     public long Working(uint account, uint instrument, OrderSide side) => Engine.Store!.Working(Engine.AccountIndex(account), Engine.InstrumentIndex(instrument), side);
 
     private void Define(uint id, InstrumentKind kind, int group, uint underlying, double years, double strike, bool isCall, double multiplier, double tick)
-        => Ok(Engine.OnInstrumentDefinition(Seq(), id, kind, group, underlying, (long)(years * 365 * 86_400 * 1e9), P(strike), isCall, multiplier, P(tick), true));
+    {
+        Ok(Engine.OnInstrumentDefinition(Seq(), id, kind, group, underlying, (long)(years * 365 * 86_400 * 1e9), P(strike), isCall, multiplier, P(tick), true));
+        _defined.Add(id);
+    }
 }

@@ -37,11 +37,11 @@ internal sealed class ReferenceModel
 
     public TradingState[] Groups { get; } = [TradingState.Active, TradingState.Active];
 
+    /// <summary>Engine time: moved by the test on time sources only (market prices, limits, controls), never by orders, fills or collateral.</summary>
     public long Now { get; set; }
 
     public RejectCode NewOrder(in OrderRequest o)
     {
-        Now = Math.Max(Now, o.Timestamp);
         var reason = Check(o, null, out var account);
         if (reason == RejectCode.None && o.TimeInForce is not (TimeInForce.ImmediateOrCancel or TimeInForce.FillOrKill))
         {
@@ -51,9 +51,8 @@ internal sealed class ReferenceModel
         return reason;
     }
 
-    public RejectCode Cancel(long timestamp, uint accountId, ulong id)
+    public RejectCode Cancel(long timestamp, uint accountId, ulong id, uint instrument)
     {
-        Now = Math.Max(Now, timestamp);
         if (!Accounts.TryGetValue(accountId, out var a))
         {
             return RejectCode.UnknownAccount;
@@ -64,12 +63,27 @@ internal sealed class ReferenceModel
             return RejectCode.ThrottleExceeded;
         }
 
-        return a.Orders.Remove(id) ? RejectCode.None : RejectCode.UnknownOrder;
+        if (!a.Orders.TryGetValue(id, out var o))
+        {
+            return RejectCode.UnknownOrder;
+        }
+
+        if (o.Instrument != instrument)
+        {
+            return RejectCode.OrderMismatch;
+        }
+
+        a.Orders.Remove(id);
+        return RejectCode.None;
     }
 
     public RejectCode Replace(in OrderRequest o, ulong originalId)
     {
-        Now = Math.Max(Now, o.Timestamp);
+        if (o.Side is not (OrderSide.Buy or OrderSide.Sell))
+        {
+            return RejectCode.InvalidSide;
+        }
+
         if (!Accounts.TryGetValue(o.AccountId, out var a))
         {
             return RejectCode.UnknownAccount;
@@ -104,9 +118,8 @@ internal sealed class ReferenceModel
         return reason;
     }
 
-    public RejectCode Fill(long timestamp, uint accountId, ulong id, uint instrument, OrderSide side, long quantity, long price)
+    public RejectCode Fill(uint accountId, ulong id, uint instrument, OrderSide side, long quantity, long price)
     {
-        Now = Math.Max(Now, timestamp);
         if (!Accounts.TryGetValue(accountId, out var a))
         {
             return RejectCode.UnknownAccount;
@@ -126,6 +139,11 @@ internal sealed class ReferenceModel
         if (quantity <= 0)
         {
             return RejectCode.InvalidQuantity;
+        }
+
+        if (price < 0 || (price == 0 && !_f.Engine.Instruments[i].IsOption))
+        {
+            return RejectCode.InvalidPrice;
         }
 
         if (a.Orders.TryGetValue(id, out var o))
@@ -251,7 +269,12 @@ internal sealed class ReferenceModel
             return RejectCode.InvalidTimeInForce;
         }
 
-        if (o.TimeInForce == TimeInForce.GoodTillDate && o.ExpireTime <= Now)
+        if (o.TimeInForce == TimeInForce.GoodTillDate && o.ExpireTime < 0)
+        {
+            return RejectCode.InvalidTimeInForce;
+        }
+
+        if (o.TimeInForce == TimeInForce.GoodTillDate && (o.ExpireTime <= Now || o.ExpireTime <= o.Timestamp))
         {
             return RejectCode.OrderExpired;
         }
@@ -325,24 +348,28 @@ internal sealed class ReferenceModel
                 return RejectCode.PriceNotOnTick;
             }
         }
+        else if (o.Price != long.MinValue)
+        {
+            return RejectCode.InvalidPrice;
+        }
 
         var reference = Reference(o.InstrumentId);
         var band = Math.Max(limits.CollarFraction * Math.Abs(reference), limits.CollarMinimum);
-        double price;
+        double notionalPrice;
         if (o.Type == OrderType.Limit)
         {
-            price = o.Price * 1e-9;
-            if (price < reference - band || price > reference + band)
+            notionalPrice = o.Price * 1e-9;
+            if (notionalPrice < reference - band || notionalPrice > reference + band)
             {
                 return RejectCode.PriceOutsideCollar;
             }
         }
         else
         {
-            price = isBuy ? reference + band : Math.Max(reference - band, 0);
+            notionalPrice = reference + band; // the highest price a market order may reach, on either side
         }
 
-        if (q * price * inst.Multiplier > limits.MaxNotional)
+        if (q * notionalPrice * inst.Multiplier > limits.MaxNotional)
         {
             return RejectCode.MaxNotionalExceeded;
         }
@@ -367,6 +394,8 @@ internal sealed class ReferenceModel
 
     private bool Admit(List<long> stamps, long timestamp, int limit)
     {
+        // Throttle time never goes back: a stamp before engine time or the latest admitted one counts at it.
+        timestamp = Math.Max(Math.Max(timestamp, Now), stamps.Count == 0 ? 0 : stamps.Max());
         var inWindow = 0;
         foreach (var s in stamps)
         {

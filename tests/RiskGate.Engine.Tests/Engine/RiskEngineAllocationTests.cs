@@ -1,4 +1,5 @@
 using RiskGate.Engine.Checks;
+using RiskGate.Engine.Orders;
 using RiskGate.Engine.State;
 using static RiskGate.Engine.Tests.EngineFixture;
 
@@ -21,13 +22,14 @@ public sealed class RiskEngineAllocationTests
         var callPrice = Math.Round(f.Reference(call) / 0.05) * 0.05;
         var kinds = new (string Name, Action<int> Run)[]
         {
-            ("new+cancel future", k => { e.OnNewOrder(f.Order(1, EsZ, 1, OrderSide.Buy, 2, 5000)); e.OnCancelOrder(f.Seq(), f.Time += 10, 1, 1); }),
+            ("new+cancel future", k => { e.OnNewOrder(f.Order(1, EsZ, 1, OrderSide.Buy, 2, 5000)); e.OnCancelOrder(f.Seq(), f.Time += 10, 1, 1, EsZ); }),
             ("new+fill+fill option", k => { e.OnNewOrder(f.Order(2, call, 1, OrderSide.Buy, 2, callPrice)); e.OnFill(f.Seq(), f.Time += 10, 2, 1, call, OrderSide.Buy, 1, P(callPrice)); e.OnFill(f.Seq(), f.Time += 10, 2, 1, call, OrderSide.Buy, 1, P(callPrice)); e.OnFill(f.Seq(), f.Time += 10, 2, 0, call, OrderSide.Sell, 2, P(callPrice)); }),
-            ("replace", k => { e.OnNewOrder(f.Order(3, EsZ, 5, OrderSide.Sell, 1, 5000)); e.OnReplaceOrder(f.Order(3, EsZ, 6, OrderSide.Sell, 3, 5000.25), 5); e.OnReplaceOrder(f.Order(3, EsZ, 6, OrderSide.Sell, 100, 5000.25), 6); e.OnCancelOrder(f.Seq(), f.Time += 10, 3, 6); }),
+            ("replace", k => { e.OnNewOrder(f.Order(3, EsZ, 5, OrderSide.Sell, 1, 5000)); e.OnReplaceOrder(f.Order(3, EsZ, 6, OrderSide.Sell, 3, 5000.25), 5); e.OnReplaceOrder(f.Order(3, EsZ, 6, OrderSide.Sell, 100, 5000.25), 6); e.OnCancelOrder(f.Seq(), f.Time += 10, 3, 6, EsZ); }),
             ("reject: collar", k => e.OnNewOrder(f.Order(1, EsZ, 9, OrderSide.Buy, 1, 9000))),
             ("reject: unknown account", k => e.OnNewOrder(f.Order(77, EsZ, 9, OrderSide.Buy, 1, 5000))),
             ("reject: margin", k => e.OnNewOrder(f.Order(4, EsZ, 9, OrderSide.Buy, 100, 5000))),
-            ("reject: unknown order", k => { e.OnCancelOrder(f.Seq(), f.Time += 10, 1, 12345); e.OnReplaceOrder(f.Order(1, EsZ, 9, OrderSide.Buy, 1, 5000), 12345); }),
+            ("reject: unknown order", k => { e.OnCancelOrder(f.Seq(), f.Time += 10, 1, 12345, EsZ); e.OnReplaceOrder(f.Order(1, EsZ, 9, OrderSide.Buy, 1, 5000), 12345); }),
+            ("reject: fail-closed order path", k => { e.OnNewOrder(f.Order(1, EsZ, 11, OrderSide.Buy, 1, 5000)); e.OnCancelOrder(f.Seq(), f.Time += 10, 1, 11, NqZ); e.OnFill(f.Seq(), f.Time, 1, 0, EsZ, OrderSide.Buy, 1, long.MinValue); e.OnReplaceOrder(f.Order(1, EsZ, 12, 0, 1, 5000), 11); e.OnNewOrder(f.Order(1, EsZ, 13, OrderSide.Buy, 1, 5000, TimeInForce.ImmediateOrCancel, OrderType.Market)); e.OnNewOrder(f.Order(1, EsZ, 14, OrderSide.Buy, 1, 5000, TimeInForce.GoodTillDate, expire: -1)); e.OnCancelOrder(f.Seq(), f.Time += 10, 1, 11, EsZ); }),
             ("market data", k => { e.OnMarketPrice(f.Seq(), f.Time += 10, NqZ, P(18000 + (k % 5))); e.OnMarketPrice(f.Seq(), f.Time, 4242, 1); }),
             ("collateral", k => { e.OnCollateral(f.Seq(), f.Time += 10, 1, CollateralAction.Deposit, 1); e.OnCollateral(f.Seq(), f.Time, 1, CollateralAction.Withdraw, 1); e.OnCollateral(f.Seq(), f.Time, 1, CollateralAction.Withdraw, 1e300); }),
             ("limits", k => { e.OnAccountLimits(f.Seq(), f.Time += 10, 1, true, OrderLimits.UseDefaults); e.OnRiskParameters(f.Seq(), 0, limits); }),
@@ -54,5 +56,13 @@ public sealed class RiskEngineAllocationTests
 
         Assert.Equal(RejectCode.PriceOutsideCollar, e.OnNewOrder(f.Order(1, EsZ, 9, OrderSide.Buy, 1, 9000)).Reason);
         Assert.Equal(RejectCode.InsufficientMargin, e.OnNewOrder(f.Order(4, EsZ, 9, OrderSide.Buy, 100, 5000)).Reason);
+
+        // The fail-closed row's rejects are the ones it means to time.
+        Ok(e.OnNewOrder(f.Order(1, EsZ, 11, OrderSide.Buy, 1, 5000)));
+        Assert.Equal(RejectCode.OrderMismatch, e.OnCancelOrder(f.Seq(), f.Time += 10, 1, 11, NqZ).Reason);
+        Assert.Equal(RejectCode.InvalidPrice, e.OnFill(f.Seq(), f.Time, 1, 0, EsZ, OrderSide.Buy, 1, long.MinValue).Reason);
+        Assert.Equal(RejectCode.InvalidSide, e.OnReplaceOrder(f.Order(1, EsZ, 12, 0, 1, 5000), 11).Reason);
+        Assert.Equal(RejectCode.InvalidPrice, e.OnNewOrder(f.Order(1, EsZ, 13, OrderSide.Buy, 1, 5000, TimeInForce.ImmediateOrCancel, OrderType.Market)).Reason);
+        Assert.Equal(RejectCode.InvalidTimeInForce, e.OnNewOrder(f.Order(1, EsZ, 14, OrderSide.Buy, 1, 5000, TimeInForce.GoodTillDate, expire: -1)).Reason);
     }
 }

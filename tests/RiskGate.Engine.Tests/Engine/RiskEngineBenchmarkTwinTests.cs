@@ -47,7 +47,7 @@ public sealed class RiskEngineBenchmarkTwinTests
             rest.Timestamp = ++book.Time;
             wrong += e.OnNewOrder(rest).Reason == RejectCode.None ? 0 : 1;
             wrong += e.Store.Working(a, e.InstrumentIndex(option), OrderSide.Buy) == 1 ? 0 : 1;
-            wrong += e.OnCancelOrder(0, ++book.Time, Account, 2).Reason == RejectCode.None ? 0 : 1;
+            wrong += e.OnCancelOrder(0, ++book.Time, Account, 2, option).Reason == RejectCode.None ? 0 : 1;
             wrong += e.Store.Working(a, e.InstrumentIndex(option), OrderSide.Buy) == 0 ? 0 : 1;
             collar.Timestamp = ++book.Time;
             wrong += e.OnNewOrder(collar).Reason == RejectCode.PriceOutsideCollar ? 0 : 1;

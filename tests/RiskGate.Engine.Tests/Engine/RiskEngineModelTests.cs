@@ -54,8 +54,15 @@ public sealed class RiskEngineModelTests
             else if (kind < 68)
             {
                 var id = RandomId(random, model, account);
-                expected = model.Cancel(time, account, id);
-                actual = e.OnCancelOrder(m, time, account, id).Reason;
+                var instrument = instruments[random.Next(instruments.Length)];
+                if (model.Accounts.TryGetValue(account, out var ma) && ma.Orders.TryGetValue(id, out var working) && random.Next(8) != 0)
+                {
+                    instrument = working.Instrument;
+                }
+
+                var stamp = Stamp(random, time);
+                expected = model.Cancel(stamp, account, id, instrument);
+                actual = e.OnCancelOrder(m, stamp, account, id, instrument).Reason;
             }
             else if (kind < 80)
             {
@@ -91,8 +98,15 @@ public sealed class RiskEngineModelTests
                     side = (OrderSide)7;
                 }
 
-                expected = model.Fill(time, account, id, instrument, side, quantity, price);
-                actual = e.OnFill(m, time, account, id, instrument, side, quantity, price).Reason;
+                price = random.Next(30) switch
+                {
+                    0 => 0, // why: a valid option premium, an invalid futures price
+                    1 => long.MinValue, // why: null
+                    2 => -price,
+                    _ => price,
+                };
+                expected = model.Fill(account, id, instrument, side, quantity, price);
+                actual = e.OnFill(m, Stamp(random, time), account, id, instrument, side, quantity, price).Reason;
             }
             else if (kind < 97)
             {
@@ -100,8 +114,12 @@ public sealed class RiskEngineModelTests
                 var state = random.Next(10) < 6 ? TradingState.Active : (TradingState)random.Next(0, 5);
                 var group = random.Next(-1, 3);
                 var cancel = random.Next(2) == 0;
-                model.Now = Math.Max(model.Now, time);
                 expected = model.Control(scope, account, group, state, cancel);
+                if (expected != RejectCode.InvalidReferenceData)
+                {
+                    model.Now = Math.Max(model.Now, time); // why: an invalid control is refused before it moves engine time
+                }
+
                 actual = e.OnTradingControl(m, time, scope, account, group, state, cancel).Reason;
                 touchedAll = true;
             }
@@ -113,6 +131,7 @@ public sealed class RiskEngineModelTests
                     expected = RejectCode.None;
                     ma.Enabled = enabled;
                     actual = e.OnAccountLimits(m, time, account, enabled, OrderLimits.UseDefaults).Reason;
+                    model.Now = Math.Max(model.Now, time);
                 }
                 else
                 {
@@ -123,10 +142,8 @@ public sealed class RiskEngineModelTests
                         cash.Book.Cash += 1000;
                     }
 
-                    actual = e.OnCollateral(m, time, account, CollateralAction.Deposit, 1000).Reason;
+                    actual = e.OnCollateral(m, Stamp(random, time), account, CollateralAction.Deposit, 1000).Reason; // why: never moves engine time
                 }
-
-                model.Now = Math.Max(model.Now, time);
             }
             else
             {
@@ -158,7 +175,7 @@ public sealed class RiskEngineModelTests
         // The run must exercise accepts and the interesting rejects, or it proves little.
         foreach (var reason in new[]
         {
-            RejectCode.None, RejectCode.UnknownAccount, RejectCode.AccountDisabled, RejectCode.UnknownInstrument, RejectCode.TradingHalted,
+            RejectCode.None, RejectCode.OrderExpired, RejectCode.UnknownAccount, RejectCode.AccountDisabled, RejectCode.UnknownInstrument, RejectCode.TradingHalted,
             RejectCode.ReduceOnly, RejectCode.DuplicateClientOrderId, RejectCode.InvalidQuantity, RejectCode.MaxOrderQuantityExceeded,
             RejectCode.InvalidPrice, RejectCode.PriceNotOnTick, RejectCode.PriceOutsideCollar, RejectCode.MaxNotionalExceeded,
             RejectCode.PositionLimitExceeded, RejectCode.ThrottleExceeded, RejectCode.MaxWorkingOrdersExceeded, RejectCode.UnknownOrder,
@@ -226,13 +243,23 @@ public sealed class RiskEngineModelTests
         return Math.Max(tick, (long)Math.Round(raw * 1e9 / tick) * tick);
     }
 
+    // The sender's stamp: usually the message time, sometimes back-dated (the throttle counts it at the
+    // account's latest stamp) or ahead (it never moves engine time).
+    private static long Stamp(Random random, long time) => random.Next(20) switch
+    {
+        0 => Math.Max(0, time - random.Next(1, 6_000_000)),
+        1 => time + random.Next(1, 6_000_000),
+        _ => time,
+    };
+
     private static OrderRequest RandomOrder(Random random, EngineFixture f, ReferenceModel model, uint account, uint[] instruments, long time)
     {
         var instrument = instruments[random.Next(instruments.Length)];
+        var stamp = Stamp(random, time);
         var o = new OrderRequest
         {
             Sequence = time,
-            Timestamp = time,
+            Timestamp = stamp,
             AccountId = account,
             InstrumentId = instrument,
             ClientOrderId = (ulong)random.Next(1, 40),
@@ -253,7 +280,12 @@ public sealed class RiskEngineModelTests
                 2 => long.MinValue,
                 _ => random.Next(1, 40),
             },
-            ExpireTime = time - 1,
+            ExpireTime = random.Next(3) switch
+            {
+                0 => -1, // why: null on the wire
+                1 => random.Next(2) == 0 ? model.Now : stamp, // why: expired at engine time, or at the order's own stamp
+                _ => time + 1_000_000_000_000, // why: a GTD that works (it expires after the run: the model has no expiry)
+            },
         };
         o.Price = instrument == 999 ? 1 : random.Next(25) switch
         {
@@ -264,6 +296,11 @@ public sealed class RiskEngineModelTests
             4 => long.MaxValue,
             _ => OnTickNear(random, f, model, instrument),
         };
+        if (o.Type == OrderType.Market && random.Next(3) != 0)
+        {
+            o.Price = long.MinValue; // why: a well-formed market order carries no price
+        }
+
         return o;
     }
 }

@@ -211,10 +211,10 @@ public class JointEngineTests
         Ok(f.Fill(1, f.NqOptions[5], OrderSide.Buy, 3));
         var kinds = new (string Name, Action<int> Run)[]
         {
-            ("new+cancel ES-group future", k => { e.OnNewOrder(f.Order(1, NqZ, 1, OrderSide.Buy, 2, 21000)); e.OnCancelOrder(f.Seq(), f.Time += 10, 1, 1); }),
+            ("new+cancel ES-group future", k => { e.OnNewOrder(f.Order(1, NqZ, 1, OrderSide.Buy, 2, 21000)); e.OnCancelOrder(f.Seq(), f.Time += 10, 1, 1, NqZ); }),
             ("new+fill+fill ES-group option", k => { e.OnNewOrder(f.Order(2, nqCall, 1, OrderSide.Buy, 2, callPrice)); e.OnFill(f.Seq(), f.Time += 10, 2, 1, nqCall, OrderSide.Buy, 2, P(callPrice)); e.OnFill(f.Seq(), f.Time += 10, 2, 0, nqCall, OrderSide.Sell, 2, P(callPrice)); }),
-            ("tick then check", k => { e.OnMarketPrice(f.Seq(), f.Time += 10, NqZ, P(21000 + (k % 5))); e.OnNewOrder(f.Order(1, NqZ, 3, OrderSide.Sell, 1, 21000)); e.OnCancelOrder(f.Seq(), f.Time += 10, 1, 3); }),
-            ("scan-group order, ES account", k => { e.OnNewOrder(f.Order(1, EsZ, 4, OrderSide.Buy, 1, 6000)); e.OnCancelOrder(f.Seq(), f.Time += 10, 1, 4); }),
+            ("tick then check", k => { e.OnMarketPrice(f.Seq(), f.Time += 10, NqZ, P(21000 + (k % 5))); e.OnNewOrder(f.Order(1, NqZ, 3, OrderSide.Sell, 1, 21000)); e.OnCancelOrder(f.Seq(), f.Time += 10, 1, 3, NqZ); }),
+            ("scan-group order, ES account", k => { e.OnNewOrder(f.Order(1, EsZ, 4, OrderSide.Buy, 1, 6000)); e.OnCancelOrder(f.Seq(), f.Time += 10, 1, 4, EsZ); }),
             ("sweep and collateral", k => { e.Sweep(8); e.OnCollateral(f.Seq(), f.Time += 10, 1, CollateralAction.Deposit, 1); }),
         };
 

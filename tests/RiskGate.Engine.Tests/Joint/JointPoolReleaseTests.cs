@@ -521,9 +521,11 @@ public class JointPoolReleaseTests
         e.ReplaceJointScenarios(set);
         f.Set = set;
 
-        // Past its expiry the order leaves the book on its next touch (the cancel finds it expired).
+        // Past its expiry (engine time moves with market data, never with a cancel's stamp) the order
+        // leaves the book on its next touch: the cancel finds it expired.
         f.Time += 10_000;
-        Assert.Equal(RejectCode.UnknownOrder, f.Cancel(1, 1).Reason);
+        f.Tick(NqZ, f.Price(NqZ));
+        Assert.Equal(RejectCode.UnknownOrder, f.Cancel(1, 1, NqZ).Reason);
         Assert.False(joint.HasSlot(e.AccountIndex(1)));
         Assert.True(joint.IsPristine(0));
 
@@ -564,7 +566,7 @@ public class JointPoolReleaseTests
         var instrument = k % 2 == 0 ? NqZ : f.NqOptions[5];
         return (k % 3) switch
         {
-            0 => f.Cancel(account, 1).Accepted,
+            0 => f.Cancel(account, 1, instrument).Accepted,
             1 => f.Fill(account, instrument, OrderSide.Buy, 2, 1).Accepted & f.Fill(account, instrument, OrderSide.Sell, 2).Accepted,
             _ => f.Engine.OnTradingControl(f.Seq(), f.Time += 1_000, ControlScope.Account, account, -1, TradingState.Active, cancelOrders: true).Accepted,
         };

@@ -175,8 +175,9 @@ public sealed class OrderLifecycleTests
         Assert.Single(f.Engine.Alerts.Items.ToArray(), x => x.Kind == EngineAlertKind.OrderExpired && x.ClientOrderId == 1);
         Assert.Equal(2, f.Working(1, EsZ, OrderSide.Buy));
 
+        Ok(f.Engine.OnMarketPrice(f.Seq(), 50 * Second, EsZ, P(5000))); // engine time moves on a time source, without a scan
         f.Time = 50 * Second;
-        Assert.Equal(RejectCode.UnknownOrder, f.Cancel(1, 2).Reason); // expired on touch
+        Assert.Equal(RejectCode.UnknownOrder, f.Cancel(1, 2, EsZ).Reason); // expired on touch
         Assert.Equal(EngineAlertKind.OrderExpired, f.Engine.Alerts.Items[0].Kind);
         Assert.Equal(1, f.Working(1, EsZ, OrderSide.Buy));
         Ok(f.Cancel(1, 3)); // GTC stays

@@ -48,6 +48,7 @@ internal sealed class GateSession
     private readonly Random _random;
     private readonly int _accounts;
     private readonly ulong[] _recent;
+    private readonly uint[] _recentInstrument;
     private readonly long[] _futurePrice = [5000_000_000_000, 18000_000_000_000];
     private ulong _nextId = 1;
     private long _time = 1_000_000_000;
@@ -57,6 +58,7 @@ internal sealed class GateSession
         _random = new Random(seed);
         _accounts = accounts;
         _recent = new ulong[accounts * 8];
+        _recentInstrument = new uint[accounts * 8];
     }
 
     public static RiskEngineOptions EngineOptions(int maxWorkingOrders = 8192)
@@ -131,6 +133,7 @@ internal sealed class GateSession
             m.Id = _nextId++;
             PickInstrument(ref m);
             _recent[slot + (int)(m.Id & 7)] = m.Id;
+            _recentInstrument[slot + (int)(m.Id & 7)] = m.Instrument;
             m.Extra = (byte)_random.Next(1, 6); // time in force 1..5 (GTD gets an expire time)
             var e = NewOrderEncoder.Wrap(destination).ClientOrderId(m.Id).AccountId(m.Account).InstrumentId(m.Instrument)
                 .Quantity(m.Quantity).Price(m.Price).Side((Side)m.Side).OrderType(OrderType.Limit).TimeInForce((TimeInForce)m.Extra)
@@ -148,8 +151,14 @@ internal sealed class GateSession
         {
             m.Type = MessageType.CancelOrder;
             m.Id = _nextId++;
-            m.OtherId = _recent[slot + _random.Next(8)];
+            var recent = slot + _random.Next(8);
+            m.OtherId = _recent[recent];
             PickInstrument(ref m);
+            if (_random.Next(8) != 0)
+            {
+                m.Instrument = _recentInstrument[recent]; // mostly the order's own instrument; else a mismatch
+            }
+
             return CancelOrderEncoder.Wrap(destination).ClientOrderId(m.Id).OriginalClientOrderId(m.OtherId).AccountId(m.Account)
                 .InstrumentId(m.Instrument).SendingTime((ulong)m.Time).EncodedLength;
         }
@@ -162,6 +171,7 @@ internal sealed class GateSession
             m.OtherId = _recent[index];
             _recent[index] = m.Id;
             PickInstrument(ref m);
+            _recentInstrument[index] = m.Instrument;
             return ReplaceOrderEncoder.Wrap(destination).ClientOrderId(m.Id).OriginalClientOrderId(m.OtherId).AccountId(m.Account)
                 .InstrumentId(m.Instrument).Quantity(m.Quantity).Price(m.Price).Side((Side)m.Side).SendingTime((ulong)m.Time).EncodedLength;
         }
@@ -257,7 +267,7 @@ internal sealed class GateSession
                 };
                 return engine.OnNewOrder(in order);
             case MessageType.CancelOrder:
-                return engine.OnCancelOrder(sequence, m.Time, m.Account, m.OtherId);
+                return engine.OnCancelOrder(sequence, m.Time, m.Account, m.OtherId, m.Instrument);
             case MessageType.ReplaceOrder:
                 // A replace keeps the working order's time in force and GTD expiry (the wire carries neither).
                 var a = engine.AccountIndex(m.Account);
