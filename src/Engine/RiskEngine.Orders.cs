@@ -11,9 +11,17 @@ public sealed partial class RiskEngine
     /// <summary>
     /// NewOrder: runs <see cref="Check"/>; on accept a Day/GTC/GTD order becomes a working order that
     /// reserves margin on its side (worse side of positions + all buys / + all sells); an IOC/FOK order is
-    /// accepted without resting (its fill arrives as a fill with no working order). The order's
-    /// timestamp never moves engine time (see <see cref="Now"/>).
+    /// accepted without resting (its fill arrives as a fill with no working order), unless
+    /// <see cref="RiskEngineOptions.ImmediateOrderHoldNanoseconds"/> &gt; 0: then it is held as a working
+    /// order like a resting one until its fills bring its leaves to 0, a cancel names it, or engine time
+    /// reaches acceptance engine time + the hold. The order's timestamp never moves engine time
+    /// (see <see cref="Now"/>).
     /// </summary>
+    /// <returns>
+    /// The decision; on accept <see cref="EngineDecision.LeavesQuantity"/> is the quantity the engine now
+    /// holds working: the order's quantity for Day/GTC/GTD and for a held IOC/FOK (the engine's
+    /// reservation, not a claim that the venue rests it), 0 for an IOC/FOK that is not held.
+    /// </returns>
     public EngineDecision OnNewOrder(in OrderRequest order)
     {
         Begin();
@@ -25,7 +33,7 @@ public sealed partial class RiskEngine
         }
 
         var leaves = 0L;
-        if (order.TimeInForce is not (TimeInForce.ImmediateOrCancel or TimeInForce.FillOrKill))
+        if (_immediateHold > 0 || order.TimeInForce is not (TimeInForce.ImmediateOrCancel or TimeInForce.FillOrKill))
         {
             var status = _store!.AddWorking(a, i, order.Side, order.Quantity);
             if (status != StateStatus.Ok)
@@ -93,7 +101,9 @@ public sealed partial class RiskEngine
     /// the request is checked as a new order (its quantity is the new remaining (leaves) quantity, not a
     /// total including what already filled; IOC/FOK are refused with InvalidTimeInForce), and either the
     /// order takes the new id, quantity, price and time in force, or the old reservation is restored
-    /// untouched. The request's timestamp never moves engine time.
+    /// untouched. A held IOC/FOK (<see cref="RiskEngineOptions.ImmediateOrderHoldNanoseconds"/>) cannot
+    /// be replaced: UnknownOrder, as without the hold, and its hold stays. The request's timestamp never
+    /// moves engine time.
     /// </summary>
     public EngineDecision OnReplaceOrder(in OrderRequest order, ulong originalClientOrderId)
     {
@@ -125,6 +135,13 @@ public sealed partial class RiskEngine
         if (order.TimeInForce is TimeInForce.ImmediateOrCancel or TimeInForce.FillOrKill)
         {
             return OrderDecision(order, RejectCode.InvalidTimeInForce, default, old.Leaves);
+        }
+
+        // A held IOC/FOK is a reservation, not an order the venue rests: there is nothing to replace
+        // (as without the hold), and it keeps its hold.
+        if (old.TimeInForce is TimeInForce.ImmediateOrCancel or TimeInForce.FillOrKill)
+        {
+            return OrderDecision(order, RejectCode.UnknownOrder, default, 0);
         }
 
         var store = _store!;
@@ -160,7 +177,7 @@ public sealed partial class RiskEngine
     /// account-scoped, and one bad stamp must not expire other accounts' orders or instruments.
     /// With a working order (account, id): instrument and side must match and the quantity not exceed
     /// its leaves; the reservation converts into a position and cash (premium for options, realised
-    /// P&amp;L for futures) and the leaves shrink (the order leaves the pool at zero). Without one (IOC/FOK,
+    /// P&amp;L for futures) and the leaves shrink (the order leaves the pool at zero). Without one (an IOC/FOK not held,
     /// or an expired order) the trade is applied directly. The account's margin state is re-evaluated.
     /// </summary>
     public EngineDecision OnFill(long sequence, long timestamp, uint accountId, ulong clientOrderId, uint instrumentId, OrderSide side, long quantity, long price)
@@ -254,9 +271,13 @@ public sealed partial class RiskEngine
         {
             TimeInForce.GoodTillDate => order.ExpireTime,
             TimeInForce.Day => _options.SessionEndNanoseconds,
+            TimeInForce.ImmediateOrCancel or TimeInForce.FillOrKill => HoldUntil(),
             _ => long.MaxValue,
         };
     }
+
+    // A held IOC/FOK expires at acceptance engine time + the hold, saturating (never wraps to the past).
+    private long HoldUntil() => _now > long.MaxValue - _immediateHold ? long.MaxValue : _now + _immediateHold;
 
     // The working order (account, id), expiring it first when its time has passed (lazy expiry on touch).
     private int FindLive(int account, ulong clientOrderId, long sequence)

@@ -33,8 +33,10 @@ namespace RiskGate.Engine;
 /// enables or disables them and sets their overrides; every other message for an unknown account fails
 /// closed with <see cref="RejectCode.UnknownAccount"/>.</para>
 /// <para><b>Working orders and time</b>: Day, GTC and GTD orders rest in the <see cref="OrderBook"/>
-/// and reserve margin by the worse side; IOC and FOK are checked like any order and never rest. An
-/// order whose expiry passed is expired when touched (cancel, replace, fill) and by a bounded scan of
+/// and reserve margin by the worse side; IOC and FOK are checked like any order and never rest, unless
+/// <see cref="RiskEngineOptions.ImmediateOrderHoldNanoseconds"/> &gt; 0 holds them as working orders
+/// until filled, cancelled or expired at acceptance engine time + the hold. An order whose expiry
+/// passed is expired when touched (cancel, replace, fill, a new order with its id) and by a bounded scan of
 /// <see cref="RiskEngineOptions.MaxExpiryScanPerCall"/> pool slots on each heartbeat; both report an
 /// <see cref="EngineAlertKind.OrderExpired"/> alert.</para>
 /// <para><b>Margin calls</b>: an account is re-evaluated (equity against the worse-side maintenance,
@@ -59,6 +61,7 @@ public sealed partial class RiskEngine
     private readonly long[] _strike;
     private readonly TradingState[] _instrumentState;
     private readonly int _groupCount;
+    private readonly long _immediateHold;
 
     // The per-account flags every order reads, side by side (one cache line for 16 accounts' flags
     // instead of four lines in four arrays).
@@ -87,6 +90,7 @@ public sealed partial class RiskEngine
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
         _groupCount = options.GroupCount;
+        _immediateHold = options.ImmediateOrderHoldNanoseconds;
         _instruments = new InstrumentTable(options.MaxInstruments, _groupCount);
         _snapshot = new MarketSnapshot(options.MaxInstruments);
         _accountIds = new IdIndex(options.MaxAccounts);
@@ -267,19 +271,23 @@ public sealed partial class RiskEngine
     /// replace, with <paramref name="replacing"/> the pool slot of the order it replaces, whose
     /// reservation the caller has already released; −1 for a new order) and returns the first failure,
     /// or <see cref="RejectCode.None"/> with the margin result in <paramref name="margin"/>. Changes no
-    /// order or position; records the message in the throttle when it reaches that step.
+    /// order or position (but expires, as a touch, an expired working order of the same id); records
+    /// the message in the throttle when it reaches that step.
     /// </summary>
     /// <remarks>
     /// Order: (0) message shape — side, type, time in force, a market order only as IOC/FOK, a GTD with
     /// an expire time (else InvalidTimeInForce) not already expired; (1) account known, enabled;
-    /// (2) instrument known, not halted, not expired; (3) trading state — the most severe of global,
+    /// (2) instrument known, not halted, not expired — then a working order of the same client order id
+    /// whose time has passed is expired (lazy expiry on touch, the one change this method makes to the
+    /// book; its <see cref="EngineAlertKind.OrderExpired"/> alert joins the call's alerts); (3) trading state — the most severe of global,
     /// group, account, account+group, the instrument's own state (reduce-only) and a margin call
-    /// (reduce-only); (4) duplicate client order id among the account's working orders; (5) quantity;
+    /// (reduce-only); (4) duplicate client order id among the account's working orders (held IOC/FOK
+    /// included, <see cref="RiskEngineOptions.ImmediateOrderHoldNanoseconds"/>); (5) quantity;
     /// (6) price: a limit price &gt; 0 and on tick, a market order without a price (else InvalidPrice),
     /// reference price exists, a limit price inside the collar, a market order only where a finite collar
     /// bounds its price (else InvalidOrderType); (7) notional, a market order's at the top of the collar
     /// (reference + band) on either side; (8) position limit; (9) throttle; (10) working-order count and
-    /// pool capacity; (11) margin, a market order at the collar edge against the account (buy: top,
+    /// pool capacity (IOC/FOK only when the engine holds them); (11) margin, a market order at the collar edge against the account (buy: top,
     /// sell: bottom).
     /// <para>Time: the order is judged at the later of engine time and its own timestamp — expiry of the
     /// instrument and of a GTD order, and the throttle (where the account's latest stamp also clamps it,
@@ -357,6 +365,15 @@ public sealed partial class RiskEngine
             return RejectCode.InstrumentExpired;
         }
 
+        // A working order of this id whose time has passed is expired now (a touch, as for cancel,
+        // replace and fill): its id and its reservation are free before anything below reads them.
+        var existing = _orders.Find(a, order.ClientOrderId);
+        if (existing >= 0 && existing != replacing && IsExpired(in _orders[existing]))
+        {
+            Expire(existing, order.Sequence);
+            existing = -1;
+        }
+
         ref readonly var inst = ref _instruments[i];
         var g = inst.Group;
         var store = _store!;
@@ -384,8 +401,7 @@ public sealed partial class RiskEngine
             return RejectCode.ReduceOnly;
         }
 
-        // (4) Duplicate client order id.
-        var existing = _orders.Find(a, order.ClientOrderId);
+        // (4) Duplicate client order id (found above).
         if (existing >= 0 && existing != replacing)
         {
             return RejectCode.DuplicateClientOrderId;
@@ -478,8 +494,8 @@ public sealed partial class RiskEngine
             return RejectCode.ThrottleExceeded;
         }
 
-        // (10) Working orders (IOC/FOK do not rest, so they take no slot).
-        var rests = tif is not (TimeInForce.ImmediateOrCancel or TimeInForce.FillOrKill);
+        // (10) Working orders (IOC/FOK do not rest, so they take no slot unless the engine holds them).
+        var rests = _immediateHold > 0 || tif is not (TimeInForce.ImmediateOrCancel or TimeInForce.FillOrKill);
         if (rests)
         {
             var maxWorking = accountLimits.MaxWorkingOrders >= 0 ? accountLimits.MaxWorkingOrders : _accountWideDefaults.MaxWorkingOrders;

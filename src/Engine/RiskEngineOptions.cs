@@ -208,7 +208,37 @@ public sealed class RiskEngineOptions
         }
     }
 
+    /// <summary>
+    /// How long, in message-time nanoseconds, an accepted IOC or FOK order stays booked as a working
+    /// order, ≥ 0; 0 (the default) books nothing: the order is checked for itself only, which suits a
+    /// matching engine that reports the order's fills right after the decision. A gateway in front of a
+    /// venue that reports fills later sets it to the longest time the venue takes to fill or cancel an
+    /// immediate order, so a burst of IOCs cannot pass the position limit and margin together. While
+    /// held, the order counts toward the working-order count, the position limit (with the same-side
+    /// working orders) and the worse-side margin reservation, and its client order id is working
+    /// (a duplicate is rejected with <see cref="RejectCode.DuplicateClientOrderId"/>). It leaves the book
+    /// when fills bring its leaves to 0, when a CancelOrder names it (map the venue's cancel of the
+    /// remainder to one), or when engine time reaches acceptance engine time + this hold (expired on
+    /// touch and by the heartbeat expiry scan, with an <see cref="EngineAlertKind.OrderExpired"/> alert,
+    /// like a GTD order). Set at construction (init).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Negative.</exception>
+    public long ImmediateOrderHoldNanoseconds
+    {
+        get => _immediateOrderHoldNanoseconds;
+        init
+        {
+            if (value < 0)
+            {
+                ThrowHelper.ArgumentOutOfRange(nameof(ImmediateOrderHoldNanoseconds), value, "immediate order hold must be >= 0 ns (0 = IOC/FOK orders are not held).");
+            }
+
+            _immediateOrderHoldNanoseconds = value;
+        }
+    }
+
     private readonly int _maxScanNodes;
+    private readonly long _immediateOrderHoldNanoseconds;
     private readonly int _maxScopedLimits = 4096;
 
     private static void Range(string name, int value, int min, int max)

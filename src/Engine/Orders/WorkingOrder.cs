@@ -20,7 +20,7 @@ public struct WorkingOrder
     /// <summary>Buy or sell.</summary>
     public OrderSide Side;
 
-    /// <summary>Time in force (Day, GTC or GTD: IOC/FOK never rest).</summary>
+    /// <summary>Time in force (Day, GTC or GTD; IOC/FOK only while held, <see cref="RiskEngineOptions.ImmediateOrderHoldNanoseconds"/>).</summary>
     public TimeInForce TimeInForce;
 
     /// <summary>Limit price, PRICE9 mantissa.</summary>
@@ -29,7 +29,7 @@ public struct WorkingOrder
     /// <summary>Remaining (unfilled) quantity, &gt; 0 while working.</summary>
     public long Leaves;
 
-    /// <summary>Expiry in message-time nanoseconds; <see cref="long.MaxValue"/> for GTC.</summary>
+    /// <summary>Expiry in message-time nanoseconds; <see cref="long.MaxValue"/> for GTC; acceptance engine time + the hold for a held IOC/FOK.</summary>
     public long ExpireNanoseconds;
 
     /// <summary>True while the slot holds a working order.</summary>
