@@ -24,7 +24,7 @@ internal sealed class EngineFixture
     private readonly List<uint> _defined = [];
     private long _sequence;
 
-    public EngineFixture(int accounts = 4, double cash = 1e9, OrderLimits? limits = null, int maxWorkingOrders = 4096, int alertCapacity = 1024, int maxExpiryScan = 64, long sessionEnd = long.MaxValue, long throttleWindow = 1_000_000_000, int maxAccounts = 64, int maxScopedLimits = 4096, int maxScanNodes = 0)
+    public EngineFixture(int accounts = 4, double cash = 1e9, OrderLimits? limits = null, int maxWorkingOrders = 4096, int alertCapacity = 1024, int maxExpiryScan = 64, long sessionEnd = long.MaxValue, long throttleWindow = 1_000_000_000, int maxAccounts = 64, int maxScopedLimits = 4096, int maxScanNodes = 0, long immediateHold = 0)
     {
         var scan = new ScanParameters(Spans.Default16, 0.06, ScanRangeKind.Relative, 0.25, ScanRangeKind.Relative);
         MarginOptions = new MarginOptions([new GroupRiskParameters(scan, 0, 0), new GroupRiskParameters(scan, 0, 0)], []);
@@ -33,6 +33,7 @@ internal sealed class EngineFixture
         {
             MaxScopedLimits = maxScopedLimits,
             MaxScanNodes = maxScanNodes,
+            ImmediateOrderHoldNanoseconds = immediateHold,
         };
         Engine = new RiskEngine(Options);
         Define(EsZ, InstrumentKind.Future, 0, 0, 0.25, 0, false, 50, 0.25);

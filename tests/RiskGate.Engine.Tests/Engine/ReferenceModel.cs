@@ -16,9 +16,10 @@ internal sealed class ReferenceModel
 {
     private readonly EngineFixture _f;
 
-    public ReferenceModel(EngineFixture fixture, IEnumerable<uint> accounts)
+    public ReferenceModel(EngineFixture fixture, IEnumerable<uint> accounts, bool holdsImmediate = false)
     {
         _f = fixture;
+        HoldsImmediate = holdsImmediate;
         foreach (var a in accounts)
         {
             Accounts[a] = new Account(new Portfolio(fixture.Engine.Instruments) { Cash = fixture.Engine.Store!.Cash(fixture.Engine.AccountIndex(a)) });
@@ -30,6 +31,9 @@ internal sealed class ReferenceModel
     }
 
     public Dictionary<uint, Account> Accounts { get; } = [];
+
+    /// <summary>True when accepted IOC/FOK orders work like resting ones (a hold that never expires in the run); they cannot be replaced.</summary>
+    public bool HoldsImmediate { get; }
 
     public Dictionary<uint, double> Marks { get; } = [];
 
@@ -43,9 +47,10 @@ internal sealed class ReferenceModel
     public RejectCode NewOrder(in OrderRequest o)
     {
         var reason = Check(o, null, out var account);
-        if (reason == RejectCode.None && o.TimeInForce is not (TimeInForce.ImmediateOrCancel or TimeInForce.FillOrKill))
+        var immediate = o.TimeInForce is TimeInForce.ImmediateOrCancel or TimeInForce.FillOrKill;
+        if (reason == RejectCode.None && (HoldsImmediate || !immediate))
         {
-            account!.Orders[o.ClientOrderId] = new Order(o.InstrumentId, o.Side, o.Quantity, o.Price);
+            account!.Orders[o.ClientOrderId] = new Order(o.InstrumentId, o.Side, o.Quantity, o.Price, immediate);
         }
 
         return reason;
@@ -102,6 +107,11 @@ internal sealed class ReferenceModel
         if (o.TimeInForce is TimeInForce.ImmediateOrCancel or TimeInForce.FillOrKill)
         {
             return RejectCode.InvalidTimeInForce;
+        }
+
+        if (old.Immediate)
+        {
+            return RejectCode.UnknownOrder;
         }
 
         a.Orders.Remove(originalId);
@@ -384,7 +394,7 @@ internal sealed class ReferenceModel
             return RejectCode.ThrottleExceeded;
         }
 
-        if (o.TimeInForce is not (TimeInForce.ImmediateOrCancel or TimeInForce.FillOrKill) && a.Orders.Count >= limits.MaxWorkingOrders)
+        if ((HoldsImmediate || o.TimeInForce is not (TimeInForce.ImmediateOrCancel or TimeInForce.FillOrKill)) && a.Orders.Count >= limits.MaxWorkingOrders)
         {
             return RejectCode.MaxWorkingOrdersExceeded;
         }
@@ -419,7 +429,7 @@ internal sealed class ReferenceModel
         return true;
     }
 
-    internal sealed record Order(uint Instrument, OrderSide Side, long Leaves, long Price);
+    internal sealed record Order(uint Instrument, OrderSide Side, long Leaves, long Price, bool Immediate = false);
 
     internal sealed class Account(Portfolio book)
     {

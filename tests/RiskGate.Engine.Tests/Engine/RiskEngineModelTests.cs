@@ -15,8 +15,10 @@ public sealed class RiskEngineModelTests
 {
     private const int Messages = 100_000;
 
-    [Fact]
-    public void RandomMessages_EngineMatchesReferenceModel()
+    [Theory]
+    [InlineData(false)] // why: IOC/FOK are checked for themselves only (the default)
+    [InlineData(true)] // why: IOC/FOK held as working orders (a hold the run never reaches): counts, limits, duplicates, fills, cancels, replaces
+    public void RandomMessages_EngineMatchesReferenceModel(bool holdImmediate)
     {
         var limits = new OrderLimits
         {
@@ -29,10 +31,10 @@ public sealed class RiskEngineModelTests
             MaxOrdersPerWindow = 20,
             MaxCancelsPerWindow = 10,
         };
-        var f = new EngineFixture(accounts: 5, cash: 1e13, limits: limits, throttleWindow: 2_000_000);
+        var f = new EngineFixture(accounts: 5, cash: 1e13, limits: limits, throttleWindow: 2_000_000, immediateHold: holdImmediate ? long.MaxValue : 0);
         var e = f.Engine;
         var accounts = new uint[] { 1, 2, 3, 4, 5 };
-        var model = new ReferenceModel(f, accounts);
+        var model = new ReferenceModel(f, accounts, holdImmediate);
         var instruments = new uint[] { EsZ, EsH, NqZ, f.EsCalls[2], f.EsPuts[1], f.NqOptions[4], 999 };
         var random = new Random(424242);
         var time = 1L;
