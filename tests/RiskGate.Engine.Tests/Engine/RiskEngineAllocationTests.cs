@@ -65,4 +65,43 @@ public sealed class RiskEngineAllocationTests
         Assert.Equal(RejectCode.InvalidPrice, e.OnNewOrder(f.Order(1, EsZ, 13, OrderSide.Buy, 1, 5000, TimeInForce.ImmediateOrCancel, OrderType.Market)).Reason);
         Assert.Equal(RejectCode.InvalidTimeInForce, e.OnNewOrder(f.Order(1, EsZ, 14, OrderSide.Buy, 1, 5000, TimeInForce.GoodTillDate, expire: -1)).Reason);
     }
+
+    [Fact]
+    public void HeldImmediateOrders_AfterWarmUp_AllocateNothing()
+    {
+        var f = new EngineFixture(throttleWindow: 1, maxWorkingOrders: 64, immediateHold: 100);
+        var e = f.Engine;
+        var kinds = new (string Name, Action<int> Run)[]
+        {
+            ("held IOC: new+duplicate+fill+fill", k => { e.OnNewOrder(f.Order(1, EsZ, 1, OrderSide.Buy, 2, 5000, TimeInForce.ImmediateOrCancel)); e.OnNewOrder(f.Order(1, EsZ, 1, OrderSide.Buy, 2, 5000, TimeInForce.ImmediateOrCancel)); e.OnFill(f.Seq(), f.Time += 10, 1, 1, EsZ, OrderSide.Buy, 1, P(5000)); e.OnFill(f.Seq(), f.Time, 1, 1, EsZ, OrderSide.Buy, 1, P(5000)); e.OnFill(f.Seq(), f.Time, 1, 0, EsZ, OrderSide.Sell, 2, P(5000)); }),
+            ("held FOK: new+cancel+replace refused", k => { e.OnNewOrder(f.Order(2, EsZ, 1, OrderSide.Sell, 2, 5000, TimeInForce.FillOrKill)); e.OnReplaceOrder(f.Order(2, EsZ, 2, OrderSide.Sell, 1, 5000), 1); e.OnCancelOrder(f.Seq(), f.Time += 10, 2, 1, EsZ); }),
+            ("held IOC: expiry by heartbeat and by touch", k => { e.OnNewOrder(f.Order(3, EsZ, 1, OrderSide.Buy, 2, 5000, TimeInForce.ImmediateOrCancel)); e.OnHeartbeat(f.Seq(), f.Time += 1000); e.OnNewOrder(f.Order(3, EsZ, 2, OrderSide.Buy, 2, 5000, TimeInForce.ImmediateOrCancel)); e.OnMarketPrice(f.Seq(), f.Time += 1000, EsZ, P(5000)); e.OnNewOrder(f.Order(3, EsZ, 2, OrderSide.Buy, 2, 5000, TimeInForce.ImmediateOrCancel)); e.OnFill(f.Seq(), f.Time, 3, 2, EsZ, OrderSide.Buy, 2, P(5000)); e.OnFill(f.Seq(), f.Time, 3, 0, EsZ, OrderSide.Sell, 2, P(5000)); }),
+        };
+
+        foreach (var (name, run) in kinds)
+        {
+            for (var k = 0; k < 200; k++)
+            {
+                run(k);
+            }
+
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var k = 0; k < Calls; k++)
+            {
+                run(k);
+            }
+
+            Assert.True(GC.GetAllocatedBytesForCurrentThread() == before, name + " allocated");
+        }
+
+        // The rows do what they mean to time: the hold works, its duplicate is refused, the expiry alerts.
+        Ok(e.OnNewOrder(f.Order(1, EsZ, 1, OrderSide.Buy, 2, 5000, TimeInForce.ImmediateOrCancel)));
+        Assert.Equal(RejectCode.DuplicateClientOrderId, e.OnNewOrder(f.Order(1, EsZ, 1, OrderSide.Buy, 2, 5000, TimeInForce.ImmediateOrCancel)).Reason);
+        Assert.Equal(1, e.OnFill(f.Seq(), f.Time += 10, 1, 1, EsZ, OrderSide.Buy, 1, P(5000)).LeavesQuantity);
+        Ok(e.OnNewOrder(f.Order(2, EsZ, 1, OrderSide.Sell, 2, 5000, TimeInForce.FillOrKill)));
+        Assert.Equal(RejectCode.UnknownOrder, e.OnReplaceOrder(f.Order(2, EsZ, 2, OrderSide.Sell, 1, 5000), 1).Reason);
+        Ok(e.OnCancelOrder(f.Seq(), f.Time += 10, 2, 1, EsZ));
+        Ok(e.OnHeartbeat(f.Seq(), f.Time += 1000));
+        Assert.Equal(EngineAlertKind.OrderExpired, e.Alerts.Items[0].Kind);
+    }
 }
