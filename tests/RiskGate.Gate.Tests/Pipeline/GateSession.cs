@@ -61,7 +61,7 @@ internal sealed class GateSession
         _recentInstrument = new uint[accounts * 8];
     }
 
-    public static RiskEngineOptions EngineOptions(int maxWorkingOrders = 8192)
+    public static RiskEngineOptions EngineOptions(int maxWorkingOrders = 8192, long immediateHold = 0)
     {
         var scan = new ScanParameters(Spans.Default16, 0.06, Engine.Scenarios.ScanRangeKind.Relative, 0.25, Engine.Scenarios.ScanRangeKind.Relative);
         var margin = new MarginOptions([new GroupRiskParameters(scan, 0, 0), new GroupRiskParameters(scan, 0, 0)], []);
@@ -76,7 +76,7 @@ internal sealed class GateSession
             MaxOrdersPerWindow = 60,
             MaxCancelsPerWindow = 60,
         };
-        return new RiskEngineOptions(margin, limits, maxAccounts: 64, maxInstruments: 64, maxWorkingOrders: maxWorkingOrders, alertCapacity: 1024);
+        return new RiskEngineOptions(margin, limits, maxAccounts: 64, maxInstruments: 64, maxWorkingOrders: maxWorkingOrders, alertCapacity: 1024) { ImmediateOrderHoldNanoseconds = immediateHold };
     }
 
     public static GateOptions Options(int ringSize = 1024, GateProducerType producer = GateProducerType.Single) => new()
