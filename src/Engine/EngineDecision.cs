@@ -34,7 +34,7 @@ public struct EngineDecision
     /// <summary>Equity − initial after.</summary>
     public double Excess;
 
-    /// <summary>Remaining working quantity of the order after the message (0 when it no longer works).</summary>
+    /// <summary>Remaining working quantity of the order after the message (0 when it no longer works); for an IOC/FOK the engine holds (<see cref="RiskEngineOptions.ImmediateOrderHoldNanoseconds"/>), the held quantity.</summary>
     public long LeavesQuantity;
 
     internal static EngineDecision Reject(long sequence, RejectCode reason, uint account, ulong clientOrderId)

@@ -9,7 +9,7 @@ public enum TimeInForce : byte
     /// <summary>Rests until cancelled or filled.</summary>
     GoodTillCancel = 2,
 
-    /// <summary>Checked like a new order and not kept working: the venue fills at once or cancels.</summary>
+    /// <summary>Checked like a new order and not kept working (unless <see cref="RiskEngineOptions.ImmediateOrderHoldNanoseconds"/> holds it until its fill): the venue fills at once or cancels.</summary>
     ImmediateOrCancel = 3,
 
     /// <summary>As <see cref="ImmediateOrCancel"/>, all or nothing at the venue.</summary>
