@@ -23,7 +23,7 @@ public sealed class RiskEngineBook
 
     private long _sequence;
 
-    public RiskEngineBook(int accounts)
+    public RiskEngineBook(int accounts, long immediateHold = 0)
     {
         var scan = new ScanParameters(Spans.Default16, 0.06, ScanRangeKind.Relative, 0.25, ScanRangeKind.Relative);
         var groups = new GroupRiskParameters[Groups];
@@ -43,7 +43,7 @@ public sealed class RiskEngineBook
             MaxOrdersPerWindow = 64,
             MaxCancelsPerWindow = 64,
         };
-        Engine = new RiskEngine(new RiskEngineOptions(new MarginOptions(groups, []), limits, accounts, 2048, 65536, maxPositionsPerAccount: 16, maxGroupsPerAccount: 2, maxFuturesPerGroup: FuturesPerGroup, throttleWindowNanoseconds: 1));
+        Engine = new RiskEngine(new RiskEngineOptions(new MarginOptions(groups, []), limits, accounts, 2048, 65536, maxPositionsPerAccount: 16, maxGroupsPerAccount: 2, maxFuturesPerGroup: FuturesPerGroup, throttleWindowNanoseconds: 1) { ImmediateOrderHoldNanoseconds = immediateHold });
         for (var g = 0; g < Groups; g++)
         {
             var price = 1000.0 + (100 * g);
