@@ -277,12 +277,13 @@ public sealed partial class RiskEngine
     /// <remarks>
     /// Order: (0) message shape — side, type, time in force, a market order only as IOC/FOK, a GTD with
     /// an expire time (else InvalidTimeInForce) not already expired; (1) account known, enabled;
-    /// (2) instrument known, not halted, not expired — then a working order of the same client order id
-    /// whose time has passed is expired (lazy expiry on touch, the one change this method makes to the
-    /// book; its <see cref="EngineAlertKind.OrderExpired"/> alert joins the call's alerts); (3) trading state — the most severe of global,
+    /// (2) instrument known, not halted, not expired; (3) trading state — the most severe of global,
     /// group, account, account+group, the instrument's own state (reduce-only) and a margin call
     /// (reduce-only); (4) duplicate client order id among the account's working orders (held IOC/FOK
-    /// included, <see cref="RiskEngineOptions.ImmediateOrderHoldNanoseconds"/>); (5) quantity;
+    /// included, <see cref="RiskEngineOptions.ImmediateOrderHoldNanoseconds"/>) — a working order of that
+    /// id whose time has passed is expired instead (lazy expiry on touch, the one change this method
+    /// makes to the book; its <see cref="EngineAlertKind.OrderExpired"/> alert joins the call's alerts) and
+    /// the order is checked again from the start; (5) quantity;
     /// (6) price: a limit price &gt; 0 and on tick, a market order without a price (else InvalidPrice),
     /// reference price exists, a limit price inside the collar, a market order only where a finite collar
     /// bounds its price (else InvalidOrderType); (7) notional, a market order's at the top of the collar
@@ -365,15 +366,6 @@ public sealed partial class RiskEngine
             return RejectCode.InstrumentExpired;
         }
 
-        // A working order of this id whose time has passed is expired now (a touch, as for cancel,
-        // replace and fill): its id and its reservation are free before anything below reads them.
-        var existing = _orders.Find(a, order.ClientOrderId);
-        if (existing >= 0 && existing != replacing && IsExpired(in _orders[existing]))
-        {
-            Expire(existing, order.Sequence);
-            existing = -1;
-        }
-
         ref readonly var inst = ref _instruments[i];
         var g = inst.Group;
         var store = _store!;
@@ -401,10 +393,14 @@ public sealed partial class RiskEngine
             return RejectCode.ReduceOnly;
         }
 
-        // (4) Duplicate client order id (found above).
+        // (4) Duplicate client order id; a working order of this id whose time has passed is expired
+        // instead (a touch, as for cancel, replace and fill) and the order checked again without it.
+        var existing = _orders.Find(a, order.ClientOrderId);
         if (existing >= 0 && existing != replacing)
         {
-            return RejectCode.DuplicateClientOrderId;
+            return IsExpired(in _orders[existing])
+                ? ExpireAndCheck(existing, order, replacing, out account, out instrument, out margin)
+                : RejectCode.DuplicateClientOrderId;
         }
 
         // (5) Quantity.
@@ -520,6 +516,15 @@ public sealed partial class RiskEngine
 
         UpdateMarginState(a, margin.MaintenanceBefore, margin.EquityBefore, order.Sequence);
         return margin.Outcome == OrderMarginOutcome.RejectedInsufficientMargin ? RejectCode.InsufficientMargin : RejectCode.None;
+    }
+
+    // Rare path of step (4): nothing before it records anything (the throttle is step 9), so checking
+    // again from the start after the expiry gives the decision as if the order had expired earlier.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private RejectCode ExpireAndCheck(int expired, in OrderRequest order, int replacing, out int account, out int instrument, out MarginCheck margin)
+    {
+        Expire(expired, order.Sequence);
+        return Check(order, replacing, out account, out instrument, out margin);
     }
 
     /// <summary>
