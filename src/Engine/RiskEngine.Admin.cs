@@ -662,7 +662,9 @@ public sealed partial class RiskEngine
             Kind = EngineAlertKind.TradingStateChanged,
             AccountId = a >= 0 ? accountId : 0,
             Group = needsGroup ? group : -1,
-            State = state,
+
+            // The account scope is the more severe of this state and the one AccountLimits set.
+            State = scope == ControlScope.Account ? Max(state, _flags[a].LimitsState) : state,
             Scope = scope,
             Sequence = sequence,
         });

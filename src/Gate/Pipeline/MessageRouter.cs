@@ -535,7 +535,7 @@ public sealed class MessageRouter
         RiskParametersDecoder.TryWrap(message, out var m);
 
         // The throttle keeps one window for the engine (RiskEngineOptions.ThrottleWindowNanoseconds): a
-        // default window other than that one (or null) cannot be honoured, so it is refused.
+        // default window other than that one cannot be honoured, so it is refused (null keeps the engine's).
         if (m.ProductGroupId > int.MaxValue
             || (m.DefaultThrottleWindow != ulong.MaxValue && m.DefaultThrottleWindow != (ulong)_engine.Options.ThrottleWindowNanoseconds))
         {

@@ -248,6 +248,22 @@ public class DirectGateTests
         Assert.NotEqual(expected, gate.Submit(BuyOne(order, 1, 10), 0).Reason);
     }
 
+    [Fact]
+    public void Submit_TradingControlActiveWhileAccountLimitsReduceOnly_AlertReportsReduceOnly()
+    {
+        var gate = SetUpGate(out _);
+        var limits = new byte[AccountLimitsEncoder.Length];
+        AccountLimitsEncoder.Wrap(limits).AccountId(1).TradingState(Protocol.Enums.TradingState.ReduceOnly).SendingTime(2);
+        Assert.True(gate.Submit(limits, 0).IsAccepted);
+        var message = new byte[TradingControlEncoder.Length];
+        TradingControlEncoder.Wrap(message).RequestId(1).AccountId(1).Scope(Protocol.Enums.ControlScope.Account)
+            .State(Protocol.Enums.TradingState.Active).CancelWorkingOrders(BooleanType.False).SendingTime(3);
+
+        Assert.True(gate.Submit(message, 0).IsAccepted);
+        Assert.Equal(Protocol.Enums.TradingState.ReduceOnly, Assert.Single(gate.Alerts.ToArray()).TradingState); // why: the account stays reduce-only
+        Assert.Equal(RejectReason.ReduceOnly, gate.Submit(BuyOne(new byte[NewOrderEncoder.Length], 1, 10), 0).Reason);
+    }
+
     [Theory]
     [InlineData(4)]
     [InlineData(255)]
