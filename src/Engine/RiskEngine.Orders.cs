@@ -181,6 +181,17 @@ public sealed partial class RiskEngine
     /// or an expired order) the trade is applied directly. The account's margin state is re-evaluated.
     /// </summary>
     public EngineDecision OnFill(long sequence, long timestamp, uint accountId, ulong clientOrderId, uint instrumentId, OrderSide side, long quantity, long price)
+        => OnFill(sequence, timestamp, accountId, clientOrderId, instrumentId, side, quantity, price, orderDone: false);
+
+    /// <summary>
+    /// Fill with the venue's word on whether the order is done (the wire Fill's leaves quantity 0 or its
+    /// OrderComplete flag): as <see cref="OnFill(long, long, uint, ulong, uint, OrderSide, long, long)"/>,
+    /// and when <paramref name="orderDone"/> and the order is a held IOC/FOK
+    /// (<see cref="RiskEngineOptions.ImmediateOrderHoldNanoseconds"/>), the remainder the venue did not
+    /// fill is released with the fill: an IOC's unfilled part never rests. Resting orders keep their
+    /// reservation until their own cancel or expiry whatever the flag says.
+    /// </summary>
+    public EngineDecision OnFill(long sequence, long timestamp, uint accountId, ulong clientOrderId, uint instrumentId, OrderSide side, long quantity, long price, bool orderDone)
     {
         Begin();
         var a = _accountIds.Find(accountId);
@@ -232,8 +243,10 @@ public sealed partial class RiskEngine
                 return EngineDecision.Reject(sequence, RejectCode.InvalidQuantity, accountId, clientOrderId);
             }
 
-            store.RemoveWorking(a, i, side, quantity);
-            o.Leaves -= quantity;
+            // A held IOC/FOK the venue reports done gives back what it did not fill along with the fill.
+            var released = orderDone && o.TimeInForce is TimeInForce.ImmediateOrCancel or TimeInForce.FillOrKill ? o.Leaves - quantity : 0;
+            store.RemoveWorking(a, i, side, quantity + released);
+            o.Leaves -= quantity + released;
             leaves = o.Leaves;
             if (o.Leaves == 0)
             {

@@ -352,7 +352,8 @@ public sealed class MessageRouter
             case MessageType.Fill:
                 {
                     FillDecoder.TryWrap(message, out var m);
-                    result = _engine.OnFill(sequence, (long)m.TransactTime, m.AccountId, m.ClientOrderId, m.InstrumentId, (EngineSide)(byte)m.Side, m.Quantity, m.Price);
+                    var done = m.LeavesQuantity == 0 || (m.Attributes & FillAttributes.OrderComplete) != 0;
+                    result = _engine.OnFill(sequence, (long)m.TransactTime, m.AccountId, m.ClientOrderId, m.InstrumentId, (EngineSide)(byte)m.Side, m.Quantity, m.Price, done);
                     return RejectReason.None;
                 }
 

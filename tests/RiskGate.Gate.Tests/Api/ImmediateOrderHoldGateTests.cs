@@ -73,6 +73,29 @@ public sealed class ImmediateOrderHoldGateTests
         Assert.Equal(RejectReason.PositionLimitExceeded, gate.Submit(Ioc(1, 1, 11), 0).Reason);
     }
 
+    [Fact]
+    public void HeldIoc_VenueReportsDone_RemainderReleasedWithThePartialFill()
+    {
+        var gate = Start(Hold);
+        var e = gate.Engine;
+        var a = e.AccountIndex(1);
+        for (var k = 0UL; k < 5; k++)
+        {
+            Assert.True(gate.Submit(Ioc(1, 100, 1 + k), 0).IsAccepted); // the position limit of 500 is full
+        }
+
+        Assert.True(gate.Submit(Fill(1, 1, 30, 901, leaves: 0, FillAttributes.None), 0).IsAccepted); // done by its leaves
+        Assert.True(gate.Submit(Fill(1, 2, 30, 902, leaves: 70, FillAttributes.OrderComplete), 0).IsAccepted); // done by its flag
+        Assert.True(gate.Submit(Fill(1, 3, 30, 903, leaves: 70, FillAttributes.None), 0).IsAccepted); // still working at the venue
+
+        Assert.Equal(3, e.Orders.AccountCount(a));
+        Assert.Equal(90, e.Store!.Position(a, e.InstrumentIndex(Future)));
+        Assert.Equal(270, e.Store!.Working(a, e.InstrumentIndex(Future), Engine.State.OrderSide.Buy)); // 70 + 100 + 100
+        Assert.True(gate.Submit(Ioc(1, 100, 6), 0).IsAccepted); // why: 90 + 270 + 140 = 500: the two done remainders gave back 140
+        Assert.True(gate.Submit(Ioc(1, 40, 7), 0).IsAccepted);
+        Assert.Equal(RejectReason.PositionLimitExceeded, gate.Submit(Ioc(1, 1, 8), 0).Reason);
+    }
+
     // A direct gate with the session's reference data, engine time T0, a pool no larger than one heartbeat's expiry scan.
     private static DirectGate Start(long hold)
     {
@@ -108,6 +131,14 @@ public sealed class ImmediateOrderHoldGateTests
     {
         var b = new byte[CancelOrderEncoder.Length];
         CancelOrderEncoder.Wrap(b).ClientOrderId(id).OriginalClientOrderId(original).AccountId(account).InstrumentId(Future).SendingTime(T0);
+        return b;
+    }
+
+    private static byte[] Fill(uint account, ulong id, long quantity, ulong execId, long leaves, FillAttributes attributes)
+    {
+        var b = new byte[FillEncoder.Length];
+        FillEncoder.Wrap(b).AccountId(account).InstrumentId(Future).ClientOrderId(id).Quantity(quantity).Price(F).Side(Side.Buy)
+            .ExecId(execId).TransactTime(T0).LeavesQuantity(leaves).Attributes(attributes);
         return b;
     }
 
