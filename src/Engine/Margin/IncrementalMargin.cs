@@ -478,12 +478,7 @@ public sealed class IncrementalMargin
             var dv = _market.VolMove(f);
             orderMove = dF;
             orderVolMove = dv;
-            if (_hasCredits)
-            {
-                var driftRatio = dF / _market.DriftLimit(f);
-                var volRatio = dv / _market.Policy.VolLimit;
-                moved = Math.Max(moved, Math.Sqrt(driftRatio * driftRatio + volRatio * volRatio));
-            }
+            moved = MovedTowardsLimits(f, dF, dv, moved);
 
             orderDelta = quantity * (_market.DeltaEquivalent(instrument) + _market.DeltaEquivalentSlope(instrument) * dF + _market.DeltaEquivalentVolSlope(instrument) * dv);
         }
@@ -625,8 +620,7 @@ public sealed class IncrementalMargin
             var version = _market.Version(group);
             var mutationBuys = _store.Mutation(account, gs, 1);
             var mutationSells = _store.Mutation(account, gs, 2);
-            if ((_cacheKey[cacheBuys] == key && _cacheVersion[cacheBuys] == version && _cacheMutation[cacheBuys] == mutationBuys)
-                || (_cacheKey[cacheSells] == key + 1 && _cacheVersion[cacheSells] == version && _cacheMutation[cacheSells] == mutationSells))
+            if (IsCached(cacheBuys, key, version, mutationBuys) || IsCached(cacheSells, key + 1, version, mutationSells))
             {
                 continue;
             }
@@ -660,12 +654,7 @@ public sealed class IncrementalMargin
                 var f = _market.GroupFuture(group, ordinal);
                 var dF = _market.PriceMove(f);
                 var dv = _market.VolMove(f);
-                if (_hasCredits)
-                {
-                    var driftRatio = dF / _market.DriftLimit(f);
-                    var volRatio = dv / _market.Policy.VolLimit;
-                    moved = Math.Max(moved, Math.Sqrt(driftRatio * driftRatio + volRatio * volRatio));
-                }
+                moved = MovedTowardsLimits(f, dF, dv, moved);
 
                 // The same set choices as BaseExpansion: empty sets are exactly zero and are skipped.
                 var block = _store.Block(account, gs, ordinal, 0);
@@ -682,16 +671,8 @@ public sealed class IncrementalMargin
                 }
             }
 
-            _cacheEntries[entryBuys + _stride + maxFutures + 1] = Worst(lossBuys, nodes);
-            _cacheEntries[entryBuys + _stride + maxFutures] = moved;
-            _cacheKey[cacheBuys] = key;
-            _cacheVersion[cacheBuys] = version;
-            _cacheMutation[cacheBuys] = mutationBuys;
-            _cacheEntries[entrySells + _stride + maxFutures + 1] = Worst(lossSells, nodes);
-            _cacheEntries[entrySells + _stride + maxFutures] = moved;
-            _cacheKey[cacheSells] = key + 1;
-            _cacheVersion[cacheSells] = version;
-            _cacheMutation[cacheSells] = mutationSells;
+            StoreEntry(cacheBuys, key, version, mutationBuys, lossBuys, moved, nodes);
+            StoreEntry(cacheSells, key + 1, version, mutationSells, lossSells, moved, nodes);
         }
     }
 
@@ -796,7 +777,7 @@ public sealed class IncrementalMargin
         var cache = key & (CacheEntries - 1);
         var version = _market.Version(group);
         var mutation = _store.Mutation(account, groupSlot, combo);
-        if (_cacheKey[cache] == key && _cacheVersion[cache] == version && _cacheMutation[cache] == mutation)
+        if (IsCached(cache, key, version, mutation))
         {
             return cache;
         }
@@ -817,12 +798,7 @@ public sealed class IncrementalMargin
             var f = _market.GroupFuture(group, ordinal);
             var dF = _market.PriceMove(f);
             var dv = _market.VolMove(f);
-            if (_hasCredits)
-            {
-                var driftRatio = dF / _market.DriftLimit(f);
-                var volRatio = dv / _market.Policy.VolLimit;
-                moved = Math.Max(moved, Math.Sqrt(driftRatio * driftRatio + volRatio * volRatio));
-            }
+            moved = MovedTowardsLimits(f, dF, dv, moved);
 
             // Empty sets are exactly zero (AccountStore.SetCount): adding them would change no bit of a
             // non-zero sum, so only the sets that hold something are read.
@@ -839,12 +815,39 @@ public sealed class IncrementalMargin
             deltas[ordinal] = de;
         }
 
-        _cacheEntries[entry + _stride + maxFutures + 1] = Worst(loss, nodes);
-        _cacheEntries[entry + _stride + maxFutures] = moved;
+        StoreEntry(cache, key, version, mutation, loss, moved, nodes);
+        return cache;
+    }
+
+    // Whether cache entry `cache` holds (key) expanded at the group's market version and the slot's mutation.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool IsCached(int cache, int key, long version, long mutation)
+        => _cacheKey[cache] == key && _cacheVersion[cache] == version && _cacheMutation[cache] == mutation;
+
+    // How far the market moved towards the re-anchor limits (for the credit band): the larger of
+    // `moved` and this future's distance on the drift/vol ellipse; `moved` unchanged without credits.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double MovedTowardsLimits(int future, double dF, double dv, double moved)
+    {
+        if (!_hasCredits)
+        {
+            return moved;
+        }
+
+        var driftRatio = dF / _market.DriftLimit(future);
+        var volRatio = dv / _market.Policy.VolLimit;
+        return Math.Max(moved, Math.Sqrt(driftRatio * driftRatio + volRatio * volRatio));
+    }
+
+    // Completes cache entry `cache` (its loss vector and deltas already written): worst loss, move, stamps.
+    private void StoreEntry(int cache, int key, long version, long mutation, ReadOnlySpan<double> loss, double moved, int nodes)
+    {
+        var tail = (cache * _entrySize) + _stride + _market.MaxFuturesPerGroup;
+        _cacheEntries[tail + 1] = Worst(loss, nodes);
+        _cacheEntries[tail] = moved;
         _cacheKey[cache] = key;
         _cacheVersion[cache] = version;
         _cacheMutation[cache] = mutation;
-        return cache;
     }
 
     // The order instrument's quantity in a combination, from the slot CheckOrder looked up once.
