@@ -168,6 +168,9 @@ public sealed partial class RiskEngine
     /// <summary>Dense index of an external instrument id, or −1.</summary>
     public int InstrumentIndex(uint instrumentId) => _instrumentIds.Find(instrumentId);
 
+    /// <summary>The external id of the instrument at dense index <paramref name="index"/> (the inverse of <see cref="InstrumentIndex"/>), e.g. for <see cref="WorkingOrder.Instrument"/>.</summary>
+    public uint InstrumentId(int index) => _instrumentIds.External(index);
+
     /// <summary>Accounts registered.</summary>
     public int AccountCount => _accountIds.Count;
 

@@ -21,7 +21,6 @@ internal sealed class EngineFixture
     public const uint NqZ = 300;
     public const long Second = 1_000_000_000;
 
-    private readonly List<uint> _defined = [];
     private long _sequence;
 
     public EngineFixture(int accounts = 4, double cash = 1e9, OrderLimits? limits = null, int maxWorkingOrders = 4096, int alertCapacity = 1024, int maxExpiryScan = 64, long sessionEnd = long.MaxValue, long throttleWindow = 1_000_000_000, int maxAccounts = 64, int maxScopedLimits = 4096, int maxScanNodes = 0, long immediateHold = 0)
@@ -125,16 +124,16 @@ internal sealed class EngineFixture
         => Engine.OnNewOrder(Order(account, instrument, id, side, quantity, price, tif));
 
     /// <summary>Cancels (account, id) naming the working order's own instrument, as a venue's cancel does (none for an order not working).</summary>
-    public EngineDecision Cancel(uint account, ulong id) => Cancel(account, id, InstrumentOf(account, id));
+    public EngineDecision Cancel(uint account, ulong id) => Cancel(account, id, InstrumentOf(Engine, account, id));
 
     public EngineDecision Cancel(uint account, ulong id, uint instrument) => Engine.OnCancelOrder(Seq(), Time += 1_000_000, account, id, instrument);
 
-    /// <summary>External id of the instrument of the working order (account, id); <see cref="uint.MaxValue"/> when it does not work.</summary>
-    public uint InstrumentOf(uint account, ulong id)
+    /// <summary>External id of the instrument of <paramref name="engine"/>'s working order (account, id); <see cref="uint.MaxValue"/> when it does not work.</summary>
+    public static uint InstrumentOf(RiskEngine engine, uint account, ulong id)
     {
-        var a = Engine.AccountIndex(account);
-        var slot = a >= 0 ? Engine.Orders.Find(a, id) : -1;
-        return slot >= 0 ? _defined.Find(x => Engine.InstrumentIndex(x) == Engine.Orders[slot].Instrument) : uint.MaxValue;
+        var a = engine.AccountIndex(account);
+        var slot = a >= 0 ? engine.Orders.Find(a, id) : -1;
+        return slot >= 0 ? engine.InstrumentId(engine.Orders[slot].Instrument) : uint.MaxValue;
     }
 
     public EngineDecision Replace(uint account, uint instrument, ulong oldId, ulong newId, OrderSide side, long quantity, double price)
@@ -153,6 +152,5 @@ internal sealed class EngineFixture
     private void Define(uint id, InstrumentKind kind, int group, uint underlying, double years, double strike, bool isCall, double multiplier, double tick)
     {
         Ok(Engine.OnInstrumentDefinition(Seq(), id, kind, group, underlying, (long)(years * 365 * 86_400 * 1e9), P(strike), isCall, multiplier, P(tick), true));
-        _defined.Add(id);
     }
 }

@@ -23,7 +23,6 @@ internal sealed class JointEngineFixture
     public const uint EsZ = 100;
     public const uint NqZ = 300;
 
-    private readonly List<uint> _defined = [];
     private long _sequence;
     private JointScenarioSet _set;
     private JointMarginCalculator? _reference;
@@ -156,17 +155,10 @@ internal sealed class JointEngineFixture
         => Engine.OnFill(Seq(), Time += 1_000, account, id, instrument, side, quantity, P(Price(instrument)));
 
     /// <summary>Cancels (account, id) naming the working order's own instrument, as a venue's cancel does (none for an order not working).</summary>
-    public EngineDecision Cancel(uint account, ulong id) => Cancel(account, id, InstrumentOf(account, id));
+    public EngineDecision Cancel(uint account, ulong id) => Cancel(account, id, EngineFixture.InstrumentOf(Engine, account, id));
 
     public EngineDecision Cancel(uint account, ulong id, uint instrument) => Engine.OnCancelOrder(Seq(), Time += 1_000, account, id, instrument);
 
-    /// <summary>External id of the instrument of the working order (account, id); <see cref="uint.MaxValue"/> when it does not work.</summary>
-    public uint InstrumentOf(uint account, ulong id)
-    {
-        var a = Engine.AccountIndex(account);
-        var slot = a >= 0 ? Engine.Orders.Find(a, id) : -1;
-        return slot >= 0 ? _defined.Find(x => Engine.InstrumentIndex(x) == Engine.Orders[slot].Instrument) : uint.MaxValue;
-    }
 
     public void Tick(uint future, double price)
     {
@@ -270,6 +262,5 @@ internal sealed class JointEngineFixture
     private void Define(uint id, InstrumentKind kind, int group, uint underlying, double years, double strike, bool isCall, double multiplier, double tick)
     {
         Ok(Engine.OnInstrumentDefinition(Seq(), id, kind, group, underlying, (long)(years * 365 * 86_400 * 1e9), P(strike), isCall, multiplier, P(tick), true));
-        _defined.Add(id);
     }
 }
